@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One library module per pipeline stage; the `sitegen` executable is a thin
+// command-line layer over `SiteBuild`. Only `MarkdownRendering` sees the C module.
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Value types shared by every stage: dispatches, dates, diagnostics, slugs.
+        .target(name: "DispatchModel"),
+        // Stage 1: raw scraped text -> Dispatch.
+        .target(name: "DispatchParsing", dependencies: ["DispatchModel"]),
+        // Stage 1b: officials named in a dispatch, and one identity per person.
+        .target(name: "OfficialsExtraction", dependencies: ["DispatchModel"]),
+        // Stage 1c: organisations, countries, places and topics.
+        .target(name: "Tagging", dependencies: ["DispatchModel"]),
+        // Stage 2: Dispatch <-> Markdown with YAML front matter.
+        .target(name: "MarkdownIntermediate", dependencies: [
+            "DispatchModel", .product(name: "Yams", package: "Yams"),
+        ]),
+        // Stage 3: Markdown -> HTML through libcmark.
+        .target(name: "MarkdownRendering", dependencies: ["CCmark"]),
+        // The whole digest as data: articles, officials, tags, timeline, URLs.
+        .target(name: "SiteModel", dependencies: ["DispatchModel", "OfficialsExtraction"]),
+        // Stage 4: view models and Mustache templates (defaults embedded).
+        .target(name: "Templating", dependencies: [
+            "DispatchModel", "SiteModel", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Stage 5: writing the output folder.
+        .target(name: "SiteOutput", dependencies: ["DispatchModel"]),
+        // The Site: load -> render -> write, configuration, summary.
+        .target(name: "SiteBuild", dependencies: [
+            "DispatchModel", "DispatchParsing", "OfficialsExtraction", "Tagging",
+            "MarkdownIntermediate", "MarkdownRendering", "SiteModel", "Templating", "SiteOutput",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "sitegen", dependencies: [
+            "SiteBuild", "DispatchModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel"]),
+        .testTarget(name: "DispatchParsingTests", dependencies: ["DispatchParsing", "DispatchModel"]),
+        .testTarget(name: "OfficialsExtractionTests", dependencies: ["OfficialsExtraction", "DispatchParsing", "DispatchModel"]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "SiteBuild", "DispatchModel", "DispatchParsing", "Tagging", "MarkdownIntermediate",
+            "MarkdownRendering", "SiteModel", "Templating", "SiteOutput",
+        ]),
+    ]
+)
