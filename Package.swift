@@ -25,7 +25,9 @@ let package = Package(
         // Stage 1: raw scraped text -> Dispatch.
         .target(name: "DispatchParsing", dependencies: ["DispatchModel"]),
         // Stage 1b: officials named in a dispatch, and one identity per person.
-        .target(name: "OfficialsExtraction", dependencies: ["DispatchModel"]),
+        .target(name: "OfficialsExtraction", dependencies: [
+            "DispatchModel", .product(name: "Yams", package: "Yams"),
+        ]),
         // Stage 1c: organisations, countries, places and topics.
         .target(name: "Tagging", dependencies: ["DispatchModel"]),
         // Stage 2: Dispatch <-> Markdown with YAML front matter.

@@ -36,20 +36,32 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// Stable machine-readable kind, e.g. `date.invalid`, `date.missing-year`, `encoding`.
+    /// Its first component names the dispatch field concerned (`title`, `date`, `place`,
+    /// `officials`, `tags`), so that a value supplied by the editor silences it.
+    public var code: String?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, code: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.code = code
     }
 
-    public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, location, message)
+    public static func warning(_ location: SourceLocation, _ message: String, code: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, location, message, code: code)
     }
 
-    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.error, location, message)
+    public static func error(_ location: SourceLocation, _ message: String, code: String? = nil) -> Diagnostic {
+        Diagnostic(.error, location, message, code: code)
     }
+
+    public static func note(_ location: SourceLocation, _ message: String, code: String? = nil) -> Diagnostic {
+        Diagnostic(.note, location, message, code: code)
+    }
+
+    /// The dispatch field this diagnostic is about (`date` for `date.invalid`).
+    public var field: String? { code?.split(separator: ".").first.map(String.init) }
 
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
 

@@ -8,6 +8,13 @@ public struct ResolvedPerson: Hashable, Sendable {
     public var spellings: [String]
     /// Each dispatch (index into the input) naming this person, with the role given there.
     public var appearances: [Appearance]
+    /// Organisations (acronyms or names) seen in this person's roles, sorted.
+    public var organisations: [String] = []
+    /// Country, where the roles say it.
+    public var country: String?
+    /// Editorial additions from the registry.
+    public var description: String?
+    public var portraitCredit: String?
 
     public struct Appearance: Hashable, Sendable {
         public var dispatch: Int
