@@ -1,0 +1,4 @@
+window.SITEGEN_SEARCH = {"version":1,"docs":[
+["Hanoï, 30 novembre (VNA) - Le chef de la Commission des relations extérieures du","articles/hanoi-30-novembre-vna-le-chef-de-la-commission-des-relations-exterieures-du/index.html","Date inconnue","hanoi 30 novembre vna le chef de la commission des relations exterieures du comite central cc parti communiste vietnam pcv hoang binh quan et departement liaison internationale chinois pcc song tao ont eu un entretien en ligne chine diplomatie environnement politique sante securite economie"],
+["date 2025-08-29 Renforcement des échanges entre les Partis communistes vietnamie","articles/date-2025-08-29-renforcement-des-echanges-entre-les-partis-communistes-vietnamie/index.html","Date inconnue","date 2025 08 29 renforcement des echanges entre les partis communistes vietnamie vietnamien et chinois pcc chine vietnam culture diplomatie jeunesse politique securite"]
+]};

@@ -1,0 +1,68 @@
+/// Escapes dispatch text so that CommonMark reads it as literal text, never as structure:
+/// `# `, `1. `, `* `, `>`, `<script>`, `[x](javascript:…)`, `&amp;` all stay as written.
+/// Only backslash escapes are used (valid before any ASCII punctuation), so `unescape`
+/// restores the exact text and the intermediate stays readable.
+public enum MarkdownEscaper {
+    /// Characters that are active anywhere in a line.
+    @inline(__always) static func isInlineActive(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x26: return true // \ ` * _ [ ] < > &
+        default: return false
+        }
+    }
+
+    /// Characters that start a block only at the beginning of a line.
+    @inline(__always) static func isLineStartActive(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x23, 0x2D, 0x2B, 0x3D, 0x7E, 0x7C: return true // # - + = ~ |
+        default: return false
+        }
+    }
+
+    /// One paragraph of plain text -> one line of Markdown. Line breaks inside become spaces
+    /// (a dispatch paragraph is one line), leading/trailing whitespace is dropped.
+    public static func escape(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var atStart = true          // no visible character written yet
+        var inLeadingDigits = false // `12` of a would-be `12. ` list marker
+        for u in text.unicodeScalars {
+            var v = u.value
+            var scalar = u
+            if v == 0x0A || v == 0x0D || v == 0x09 { v = 0x20; scalar = " " }
+            if atStart {
+                if v == 0x20 && out.isEmpty { continue }
+                if v >= 0x30 && v <= 0x39 { out.append(scalar); inLeadingDigits = true; continue }
+                atStart = false
+                if (inLeadingDigits && (v == 0x2E || v == 0x29)) || (!inLeadingDigits && isLineStartActive(v)) {
+                    out.append("\\"); out.append(scalar); continue
+                }
+            }
+            if isInlineActive(v) { out.append("\\") }
+            out.append(scalar)
+        }
+        // Trailing spaces could form a hard line break with a following line; drop them.
+        while let last = out.last, last == " " { out.removeLast() }
+        return String(out)
+    }
+
+    /// Inverse of `escape`: drops a backslash before ASCII punctuation.
+    public static func unescape(_ markdown: some StringProtocol) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingBackslash = false
+        for u in markdown.unicodeScalars {
+            if pendingBackslash {
+                pendingBackslash = false
+                if isASCIIPunctuation(u.value) { out.append(u); continue }
+                out.append("\\")
+            }
+            if u.value == 0x5C { pendingBackslash = true; continue }
+            out.append(u)
+        }
+        if pendingBackslash { out.append("\\") }
+        return String(out)
+    }
+
+    @inline(__always) static func isASCIIPunctuation(_ v: UInt32) -> Bool {
+        (0x21...0x2F).contains(v) || (0x3A...0x40).contains(v) || (0x5B...0x60).contains(v) || (0x7B...0x7E).contains(v)
+    }
+}

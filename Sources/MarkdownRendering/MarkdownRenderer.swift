@@ -1,0 +1,50 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options for libcmark, as a Swift `OptionSet` so callers never see C constants.
+public struct MarkdownOptions: OptionSet, Sendable, Hashable {
+    public let rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+
+    /// Typographic quotes and dashes.
+    public static let smart = MarkdownOptions(rawValue: CMARK_OPT_SMART)
+    /// Replace invalid UTF-8 with U+FFFD instead of passing it through.
+    public static let validateUTF8 = MarkdownOptions(rawValue: CMARK_OPT_VALIDATE_UTF8)
+    /// `data-sourcepos` attributes, for debugging only.
+    public static let sourcePositions = MarkdownOptions(rawValue: CMARK_OPT_SOURCEPOS)
+
+    /// What the site uses. Safe mode is libcmark's default since 0.29 (raw HTML is replaced
+    /// by a comment and `javascript:`/`vbscript:`/`file:` links are emptied); we never pass
+    /// `CMARK_OPT_UNSAFE`, so there is no option to turn it off.
+    public static let site: MarkdownOptions = [.validateUTF8]
+}
+
+/// Stage 3: CommonMark -> HTML with libcmark. Converting and freeing happen in one scope:
+/// no C pointer escapes this type, and every buffer cmark returns is freed here.
+public struct MarkdownRenderer: Sendable {
+    public var options: MarkdownOptions
+
+    public init(options: MarkdownOptions = .site) {
+        self.options = options
+    }
+
+    public func html(from markdown: String) -> String {
+        var source = markdown
+        let opts = options.rawValue
+        return source.withUTF8 { buffer -> String in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return "" }
+            let raw = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                cmark_markdown_to_html(chars, buffer.count, opts)
+            }
+            guard let raw else { return "" }
+            defer { free(raw) }
+            return String(cString: raw)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import DispatchModel
+
+/// The JSON data files (`data/*.json`) and the search index script. Written by hand with
+/// `JSONString` rather than `JSONEncoder` so key order and formatting are fixed (stable
+/// diffs) and large sites do not pay for Foundation's encoder. One record per line.
+public struct DataExport: Sendable {
+    public let site: SiteIndex
+
+    public init(site: SiteIndex) { self.site = site }
+
+    public func files() -> [OutputFile] {
+        [
+            OutputFile(path: "data/dispatches.json", text: dispatches()),
+            OutputFile(path: "data/officials.json", text: officials()),
+            OutputFile(path: "data/tags.json", text: tags()),
+            OutputFile(path: "assets/search-index.js", text: searchIndex()),
+        ]
+    }
+
+    static func q(_ s: String?) -> String { s.map(JSONString.quote) ?? "null" }
+
+    static func array(_ records: [String]) -> String {
+        records.isEmpty ? "[]\n" : "[\n" + records.joined(separator: ",\n") + "\n]\n"
+    }
+
+    public func dispatches() -> String {
+        Self.array(site.articles.map { a in
+            let d = a.dispatch
+            var s = "{\"file\":\(Self.q(d.file)),\"slug\":\(Self.q(a.slug)),\"url\":\(Self.q(a.path + "index.html"))"
+            s += ",\"title\":\(Self.q(d.title)),\"titleDerived\":\(d.titleDerived)"
+            s += ",\"date\":\(Self.q(d.date.iso)),\"datePrecision\":\(Self.q(d.date.precision.rawValue))"
+            s += ",\"eventDate\":\(Self.q(d.eventDate?.iso))"
+            s += ",\"place\":\(Self.q(d.place)),\"agency\":\(Self.q(d.agency))"
+            s += ",\"officials\":[" + a.people.map { ref in
+                let p = site.people[ref.person]
+                return "{\"name\":\(Self.q(p.name)),\"slug\":\(Self.q(p.slug)),\"role\":\(Self.q(ref.role))}"
+            }.joined(separator: ",") + "]"
+            s += ",\"tags\":[" + a.tags.map { t in
+                "{\"name\":\(Self.q(site.tags[t].tag.name)),\"slug\":\(Self.q(site.tags[t].slug)),\"kind\":\(Self.q(site.tags[t].tag.kind.rawValue))}"
+            }.joined(separator: ",") + "]}"
+            return s
+        })
+    }
+
+    public func officials() -> String {
+        Self.array(site.people.map { p in
+            var s = "{\"name\":\(Self.q(p.name)),\"slug\":\(Self.q(p.slug)),\"url\":\(Self.q(p.path + "index.html"))"
+            s += ",\"aliases\":[" + p.resolved.spellings.filter { $0 != p.name }.map { Self.q($0) }.joined(separator: ",") + "]"
+            s += ",\"roles\":[" + p.roles.map { r in
+                "{\"role\":\(Self.q(r.role)),\"first\":\(Self.q(r.first?.iso)),\"last\":\(Self.q(r.last?.iso)),\"count\":\(r.count)}"
+            }.joined(separator: ",") + "]"
+            s += ",\"organisations\":[" + p.resolved.organisations.map { Self.q($0) }.joined(separator: ",") + "]"
+            s += ",\"country\":\(Self.q(p.resolved.country))"
+            s += ",\"description\":\(Self.q(p.resolved.description))"
+            s += ",\"dispatches\":[" + p.articles.map { Self.q(site.articles[$0].slug) }.joined(separator: ",") + "]"
+            s += ",\"coAppearances\":[" + p.coAppearances.map { "{\"slug\":\(Self.q(site.people[$0.person].slug)),\"count\":\($0.count)}" }.joined(separator: ",") + "]}"
+            return s
+        })
+    }
+
+    public func tags() -> String {
+        Self.array(site.tags.map { t in
+            "{\"name\":\(Self.q(t.tag.name)),\"slug\":\(Self.q(t.slug)),\"kind\":\(Self.q(t.tag.kind.rawValue)),\"url\":\(Self.q(t.path + "index.html")),\"count\":\(t.articles.count)}"
+        })
+    }
+
+    /// `window.SITEGEN_SEARCH = {docs: [[title, url, date text, folded words], …]}`. A script,
+    /// not JSON to fetch, so search works from `file://`. Each document keeps only the distinct
+    /// folded words of its title, officials, tags, place and lead, which keeps the index small.
+    public func searchIndex() -> String {
+        var s = "window.SITEGEN_SEARCH = {\"version\":1,\"docs\":[\n"
+        for (i, a) in site.articles.enumerated() {
+            let d = a.dispatch
+            var text = d.title + " " + (d.place ?? "") + " " + (d.lead ?? "")
+            for ref in a.people { text += " " + site.people[ref.person].resolved.spellings.joined(separator: " ") }
+            for t in a.tags { text += " " + site.tags[t].tag.name }
+            var seen = Set<String>()
+            var words: [String] = []
+            for w in SearchWords.split(TextFolding.key(text)) where seen.insert(w).inserted { words.append(w) }
+            let dateText = FrenchDates.text(d.date)
+            s += "[\(Self.q(d.title)),\(Self.q(a.path + "index.html")),\(Self.q(dateText)),\(Self.q(words.joined(separator: " ")))]"
+            s += i + 1 < site.articles.count ? ",\n" : "\n"
+        }
+        s += "]};\n"
+        return s
+    }
+}
+
+/// Splits folded text into ASCII alphanumeric words, as the search script does.
+enum SearchWords {
+    static func split(_ folded: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        for u in folded.unicodeScalars {
+            if (u.value >= 97 && u.value <= 122) || (u.value >= 48 && u.value <= 57) {
+                cur.unicodeScalars.append(u)
+            } else if !cur.isEmpty {
+                out.append(cur)
+                cur = ""
+            }
+        }
+        if !cur.isEmpty { out.append(cur) }
+        return out
+    }
+}

@@ -1,0 +1,75 @@
+import DispatchModel
+import OfficialsExtraction
+
+/// The whole digest as data, ready to render: articles in timeline order (newest first),
+/// people, tags and the timeline, with every page's path decided. Built once from the
+/// parsed dispatches; everything here is deterministic for the same input.
+public struct SiteIndex: Sendable {
+    public var config: SiteConfig
+    /// In timeline order: dated newest first, then the incomplete-date group.
+    public var articles: [Article]
+    public var people: [Person]
+    public var tags: [TagEntry]
+    public var timeline: Timeline
+
+    public init(config: SiteConfig, dispatches: [Dispatch], resolver: IdentityResolver = IdentityResolver()) {
+        self.config = config
+        let order = TimelineOrder.sorted(dispatches)
+        let sorted = order.map { dispatches[$0] }
+
+        // Slugs are allocated in file-name order so that adding a seed rarely renames another.
+        var articleSlugs = [String](repeating: "", count: sorted.count)
+        var alloc = SlugAllocator()
+        for i in sorted.indices.sorted(by: { sorted[$0].file < sorted[$1].file }) {
+            articleSlugs[i] = alloc.allocate(sorted[i].title)
+        }
+        var articles = sorted.enumerated().map { i, d in
+            Article(dispatch: d, slug: articleSlugs[i])
+        }
+
+        // People: one identity per person across the corpus.
+        let resolved = resolver.resolve(sorted.map(\.officials))
+        var personAlloc = SlugAllocator()
+        var people: [Person] = []
+        for r in resolved {
+            let p = Person(resolved: r, slug: personAlloc.allocate(r.displayName), articles: sorted)
+            people.append(p)
+        }
+        for (pi, p) in people.enumerated() {
+            for a in p.resolved.appearances where !articles[a.dispatch].people.contains(where: { $0.person == pi }) {
+                articles[a.dispatch].people.append(.init(person: pi, role: a.role))
+            }
+        }
+        // Keep each article's officials in the order the dispatch names them.
+        for i in articles.indices {
+            let names = articles[i].dispatch.officials.map { TextFolding.key($0.name) }
+            articles[i].people.sort { x, y in
+                let kx = names.firstIndex(of: TextFolding.key(people[x.person].resolved.spellings.first(where: { names.contains(TextFolding.key($0)) }) ?? "")) ?? Int.max
+                let ky = names.firstIndex(of: TextFolding.key(people[y.person].resolved.spellings.first(where: { names.contains(TextFolding.key($0)) }) ?? "")) ?? Int.max
+                return (kx, people[x.person].slug) < (ky, people[y.person].slug)
+            }
+        }
+        Person.linkCoAppearances(&people, articles: articles)
+
+        // Tags, slugged in (kind, name) order.
+        var tagArticles: [Tag: [Int]] = [:]
+        for (i, a) in articles.enumerated() {
+            for t in a.dispatch.tags { tagArticles[t, default: []].append(i) }
+        }
+        var tagAlloc = SlugAllocator()
+        var tags: [TagEntry] = []
+        for t in tagArticles.keys.sorted(by: { ($0.kind, TextFolding.key($0.name), $0.name) < ($1.kind, TextFolding.key($1.name), $1.name) }) {
+            tags.append(TagEntry(tag: t, slug: tagAlloc.allocate(t.name), articles: tagArticles[t]!))
+        }
+        var tagIndexByTag: [Tag: Int] = [:]
+        for (i, t) in tags.enumerated() { tagIndexByTag[t.tag] = i }
+        for i in articles.indices {
+            articles[i].tags = articles[i].dispatch.tags.compactMap { tagIndexByTag[$0] }
+        }
+
+        self.articles = articles
+        self.people = people
+        self.tags = tags
+        self.timeline = Timeline(articles: articles)
+    }
+}

@@ -1,0 +1,122 @@
+import DispatchModel
+
+/// Tags a dispatch with the organisations (acronyms), countries, place (dateline) and topics
+/// it is about. Works on the folded, tokenised text once; each lookup is a hash probe.
+public struct Tagger: Sendable {
+    let topicIndex: PhraseIndex
+    let topicNames: [String]
+
+    public init(vocabulary: TopicVocabulary = .standard) {
+        var index = PhraseIndex()
+        topicNames = vocabulary.topics.map(\.name)
+        for (i, t) in vocabulary.topics.enumerated() {
+            for k in t.keywords { index.add(k, value: i) }
+        }
+        topicIndex = index
+    }
+
+    /// Tags sorted by kind, then name, without duplicates.
+    public func tags(for d: Dispatch) -> [Tag] {
+        var text = d.title + "\n"
+        for p in d.paragraphs { text += p + "\n" }
+        for c in d.captions { text += c.text + "\n" }
+
+        var tags = Set<Tag>()
+        for acronym in Self.definedAcronyms(in: text) where !Self.notOrganisations.contains(acronym) {
+            tags.insert(Tag(name: acronym, kind: .organisation))
+        }
+        let tokens = Tokenizer.words(text)
+        for w in tokens {
+            if let org = Self.knownOrganisations[w] { tags.insert(Tag(name: org, kind: .organisation)) }
+            if let country = Countries.byWord[w] { tags.insert(Tag(name: country, kind: .country)) }
+        }
+        let folded = tokens.map { TextFolding.key($0) }
+        for topic in topicIndex.matches(in: folded) {
+            tags.insert(Tag(name: topicNames[topic], kind: .topic))
+        }
+        if let place = d.place, !place.isEmpty { tags.insert(Tag(name: place, kind: .place)) }
+        return tags.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) }
+    }
+
+    /// Acronyms introduced as `Nom complet (ABC)`: 2–8 capital letters in parentheses.
+    static func definedAcronyms(in text: String) -> [String] {
+        var out: [String] = []
+        let u = Array(text.utf8)
+        var i = 0
+        while i < u.count {
+            if u[i] == 0x28 { // (
+                var j = i + 1
+                while j < u.count, u[j] >= 65, u[j] <= 90 { j += 1 }
+                let n = j - i - 1
+                if n >= 2, n <= 8, j < u.count, u[j] == 0x29 {
+                    out.append(String(decoding: u[(i + 1)..<j], as: UTF8.self))
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Agencies and generic abbreviations that are not subjects of a dispatch.
+    static let notOrganisations: Set<String> = ["VNA", "AVI", "CVN", "AFP", "NDEL", "CC", "TTXVN", "PM"]
+
+    /// Organisations often named by acronym without being introduced.
+    static let knownOrganisations: [String: String] = [
+        "ASEAN": "ASEAN", "ONU": "ONU", "UNESCO": "UNESCO", "OMC": "OMC", "APEC": "APEC",
+        "OTAN": "OTAN", "FMI": "FMI", "OMS": "OMS", "PCV": "PCV", "PCC": "PCC", "PPRL": "PPRL",
+        "UE": "UE", "G20": "G20", "BRICS": "BRICS",
+    ]
+}
+
+/// Splits text into words: letters, digits, `-` and `'` inside words; apostrophe elisions
+/// (`l'importance`) keep the word after the apostrophe as well.
+enum Tokenizer {
+    static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        var cur = String.UnicodeScalarView()
+        func flush() {
+            if !cur.isEmpty { out.append(String(cur)); cur = String.UnicodeScalarView() }
+        }
+        for u in text.unicodeScalars {
+            if u.properties.isAlphabetic || (u.value >= 48 && u.value <= 57) {
+                cur.append(u)
+            } else if u == "-" && !cur.isEmpty {
+                cur.append(u)
+            } else if u == "'" || u == "\u{2019}" {
+                cur = String.UnicodeScalarView() // drop the elided article: l', d', qu'
+            } else {
+                while let last = cur.last, last == "-" { cur.removeLast() }
+                flush()
+            }
+        }
+        while let last = cur.last, last == "-" { cur.removeLast() }
+        flush()
+        return out
+    }
+}
+
+/// Multi-word phrase lookup on folded tokens.
+struct PhraseIndex: Sendable {
+    /// first folded token -> [(remaining tokens, value)]
+    var entries: [String: [([String], Int)]] = [:]
+
+    mutating func add(_ phrase: String, value: Int) {
+        let toks = Tokenizer.words(phrase).map { TextFolding.key($0) }
+        guard let first = toks.first else { return }
+        entries[first, default: []].append((Array(toks.dropFirst()), value))
+    }
+
+    func matches(in tokens: [String]) -> Set<Int> {
+        var found = Set<Int>()
+        for (i, t) in tokens.enumerated() {
+            guard let cands = entries[t] else { continue }
+            for (rest, v) in cands where !found.contains(v) {
+                if rest.isEmpty { found.insert(v); continue }
+                if i + rest.count < tokens.count, Array(tokens[(i + 1)...(i + rest.count)]) == rest { found.insert(v) }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,472 @@
+// Generated from Templates/ — do not edit by hand. After changing a file in Templates/,
+// run `SITEGEN_SYNC_TEMPLATES=1 swift test --filter TemplateSyncTests` to refresh this file.
+
+/// The default theme, embedded so that `sitegen` runs with no Templates folder.
+public enum DefaultTemplates {
+    /// Relative path in a templates folder -> contents.
+    public static let files: [String: String] = [
+        "404.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>Page introuvable</h1>
+<p>Cette page n'existe pas ou plus. Essayez la <a href="{{root}}timeline/index.html">chronologie</a> ou la <a href="{{root}}search/index.html">recherche</a>.</p>
+{{/content}}
+{{/layout}}
+
+"""#,
+        "article.mustache": #"""
+{{<layout}}
+{{$content}}
+<article class="dispatch">
+<header class="dispatch-header">
+<p class="kicker">{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}<span class="date-incomplete">{{dateText}}</span>{{/dateISO}}{{#place}} · {{place}}{{/place}}{{#agency}} · {{agency}}{{/agency}}</p>
+<h1>{{title}}</h1>
+{{#titleDerived}}<p class="note">Titre déduit du premier paragraphe : la dépêche n'en a pas.</p>
+{{/titleDerived}}
+{{#eventDateText}}<p class="note">Événement rapporté : {{eventDateText}}</p>
+{{/eventDateText}}
+</header>
+<div class="dispatch-body">
+{{{bodyHTML}}}
+{{#signOff}}<p class="signoff">{{signOff}}</p>
+{{/signOff}}
+</div>
+<footer class="dispatch-footer">
+{{#hasOfficials}}
+<section aria-labelledby="personnalites">
+<h2 id="personnalites">Personnalités citées</h2>
+<ul class="officials">
+{{#officials}}<li><a href="{{url}}">{{name}}</a>{{#role}}, <span class="role">{{role}}</span>{{/role}}</li>
+{{/officials}}
+</ul>
+</section>
+{{/hasOfficials}}
+{{#hasTags}}
+<section aria-labelledby="themes">
+<h2 id="themes">Thèmes</h2>
+<ul class="tag-list">{{#tags}}<li><a href="{{url}}">{{name}}</a></li>{{/tags}}</ul>
+</section>
+{{/hasTags}}
+<p class="source">Fichier source : <code>{{file}}</code></p>
+</footer>
+</article>
+<nav class="prev-next" aria-label="Dépêches voisines dans la chronologie">
+{{#newer}}<a rel="prev" href="{{url}}">← Plus récente : {{title}}</a>{{/newer}}
+{{#older}}<a rel="next" href="{{url}}">Plus ancienne : {{title}} →</a>{{/older}}
+</nav>
+{{/content}}
+{{/layout}}
+
+"""#,
+        "assets/search.js": #"""
+// Client-side search: works from file:// and any server because the index is a script
+// (assets/search-index.js sets window.SITEGEN_SEARCH), not a fetched JSON file.
+// Matching is accent- and case-insensitive: the index holds folded text and the query is
+// folded the same way.
+(function () {
+  "use strict";
+  var data = window.SITEGEN_SEARCH;
+  var form = document.querySelector(".search-form");
+  var input = document.getElementById("q");
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (!data || !form || !input || !list || !status) { return; }
+
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  function words(s) {
+    return fold(s).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
+  }
+
+  function run(query) {
+    var terms = words(query);
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    if (terms.length === 0) { status.textContent = ""; return; }
+    var hits = [];
+    for (var i = 0; i < data.docs.length; i++) {
+      var d = data.docs[i];
+      var hay = d[3];
+      var ok = true;
+      for (var t = 0; t < terms.length; t++) {
+        if (hay.indexOf(terms[t]) === -1) { ok = false; break; }
+      }
+      if (ok) { hits.push(d); }
+    }
+    status.textContent = hits.length === 0 ? "Aucun résultat." :
+      hits.length + (hits.length > 1 ? " résultats." : " résultat.");
+    var shown = hits.slice(0, 200);
+    for (var j = 0; j < shown.length; j++) {
+      var li = document.createElement("li");
+      li.className = "item";
+      var meta = document.createElement("p");
+      meta.className = "item-meta";
+      meta.textContent = shown[j][2];
+      var h = document.createElement("h3");
+      h.className = "item-title";
+      var a = document.createElement("a");
+      a.href = "../" + shown[j][1];
+      a.textContent = shown[j][0];
+      h.appendChild(a);
+      li.appendChild(meta);
+      li.appendChild(h);
+      list.appendChild(li);
+    }
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    run(input.value);
+    if (history.replaceState) {
+      try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (err) { /* file:// may refuse */ }
+    }
+  });
+  input.addEventListener("input", function () { run(input.value); });
+  var m = /[?&]q=([^&]*)/.exec(window.location.search);
+  if (m) {
+    input.value = decodeURIComponent(m[1].replace(/\+/g, " "));
+    run(input.value);
+  }
+})();
+
+"""#,
+        "assets/style.css": #"""
+/* sitegen default theme: system fonts only, readable measure, light and dark. */
+:root {
+  --bg: #ffffff; --fg: #1d1d1f; --muted: #55595f; --accent: #0b57a4; --accent-visited: #5a3d8a;
+  --rule: #d8dbe0; --panel: #f4f6f8; --focus: #c2410c;
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :root { --bg: #16181b; --fg: #e8e9eb; --muted: #b3b8bf; --accent: #8cc4ff; --accent-visited: #c9b3f5;
+          --rule: #3a3f46; --panel: #202328; --focus: #fdba74; }
+}
+* { box-sizing: border-box; }
+html { font-size: 106.25%; -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: var(--bg); color: var(--fg);
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif;
+  line-height: 1.6; }
+a { color: var(--accent); text-underline-offset: 0.15em; }
+a:visited { color: var(--accent-visited); }
+a:focus-visible, button:focus-visible, input:focus-visible, main:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: .5rem 1rem; z-index: 10; }
+.skip-link:focus { left: .5rem; top: .5rem; }
+.site-header, main, .site-footer { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
+.site-header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .5rem 1.5rem;
+  padding-top: 1rem; padding-bottom: .75rem; border-bottom: 1px solid var(--rule); }
+.site-title { font-weight: 700; font-size: 1.15rem; text-decoration: none; color: var(--fg); }
+.site-title:visited { color: var(--fg); }
+.site-header ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
+.site-header a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 2px; }
+main { padding-top: 1.25rem; padding-bottom: 2rem; }
+main:focus { outline: none; }
+h1 { font-size: 1.75rem; line-height: 1.25; margin: .5rem 0 1rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .75rem; }
+h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
+.lede { color: var(--muted); font-size: 1.05rem; }
+.count, .item-meta, .kicker, .note, .source, .signoff { color: var(--muted); }
+.items { list-style: none; padding: 0; margin: 0; }
+.item { padding: .75rem 0; border-bottom: 1px solid var(--rule); }
+.item-meta { margin: 0; font-size: .9rem; }
+.item-title { margin: .15rem 0; font-size: 1.05rem; }
+.item-officials { margin: .15rem 0; font-size: .95rem; }
+.derived { font-weight: 400; font-size: .85rem; color: var(--muted); }
+.tag-list, .tag-cloud { list-style: none; padding: 0; margin: .35rem 0 0; display: flex; flex-wrap: wrap; gap: .35rem; }
+.tag-list a, .tag-cloud a { display: inline-block; padding: .1rem .55rem; border: 1px solid var(--rule); border-radius: 1rem;
+  font-size: .88rem; text-decoration: none; background: var(--panel); }
+.year-nav ul, .month-nav { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .35rem 1rem; }
+.year-nav { position: sticky; top: 0; background: var(--bg); padding: .35rem 0; border-bottom: 1px solid var(--rule); z-index: 1; }
+.year-nav ul { margin: 0; max-height: 6.5rem; overflow-y: auto; }
+.dispatch-body p { margin: 0 0 1rem; }
+.dispatch-body .lead { font-weight: 600; }
+.dateline { text-transform: uppercase; letter-spacing: .02em; }
+figure.photo { margin: 1.25rem 0; padding: .75rem 1rem; background: var(--panel); border-left: 4px solid var(--rule); }
+figure.photo figcaption { font-size: .92rem; }
+figure.photo figcaption p { margin: 0; }
+figure.photo em { font-style: normal; color: var(--muted); }
+.dispatch-footer { border-top: 1px solid var(--rule); margin-top: 1.5rem; }
+.prev-next { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 1rem; margin-top: 2rem; }
+.pagination { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; margin: 1rem 0; }
+table { border-collapse: collapse; width: 100%; }
+caption { text-align: left; color: var(--muted); padding-bottom: .5rem; }
+th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+th button { font: inherit; font-weight: 700; background: none; border: 0; padding: 0; color: var(--accent); cursor: pointer; }
+td.num, th.num { text-align: right; }
+.search-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+.search-form label { flex-basis: 100%; }
+.search-form input { flex: 1 1 14rem; font: inherit; padding: .4rem .6rem; border: 1px solid var(--muted); border-radius: .3rem;
+  background: var(--bg); color: var(--fg); }
+.search-form button { font: inherit; padding: .4rem .9rem; border-radius: .3rem; border: 1px solid var(--accent);
+  background: var(--accent); color: var(--bg); }
+.site-footer { border-top: 1px solid var(--rule); padding-top: .75rem; padding-bottom: 2rem; font-size: .9rem; color: var(--muted); }
+code { font-size: .9em; overflow-wrap: anywhere; }
+@media (min-width: 70rem) { html { font-size: 112.5%; } }
+@media print {
+  .site-header nav, .skip-link, .prev-next, .site-footer, .year-nav { display: none; }
+  body { background: #fff; color: #000; }
+  a { color: #000; text-decoration: none; }
+  figure.photo { background: none; border-left: 2px solid #999; }
+}
+
+"""#,
+        "feed.mustache": #"""
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{lang}}">
+<title>{{title}}</title>
+<id>{{id}}</id>
+<link rel="self" href="{{selfURL}}"/>
+<link rel="alternate" type="text/html" href="{{pageURL}}"/>
+<updated>{{updated}}</updated>
+<author><name>{{author}}</name></author>
+<generator>sitegen</generator>
+{{#entries}}
+<entry>
+<title>{{title}}</title>
+<id>{{url}}</id>
+<link rel="alternate" type="text/html" href="{{url}}"/>
+<updated>{{updated}}</updated>
+{{#categories}}<category term="{{term}}" label="{{label}}"/>
+{{/categories}}
+<summary>{{summary}}</summary>
+</entry>
+{{/entries}}
+</feed>
+
+"""#,
+        "home.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>{{siteTitle}}</h1>
+<p class="lede">{{description}}</p>
+<p class="counts">{{articleCount}} dépêches · <a href="officials/index.html">{{personCount}} personnalités</a> · <a href="tags/index.html">{{tagCount}} thèmes</a></p>
+<section aria-labelledby="dernieres">
+<h2 id="dernieres">Dernières dépêches</h2>
+<ol class="items">
+{{#items}}{{>item}}{{/items}}
+</ol>
+<p><a class="more" href="timeline/index.html">Toute la chronologie →</a></p>
+</section>
+{{/content}}
+{{/layout}}
+
+"""#,
+        "item.mustache": #"""
+<li class="item">
+<p class="item-meta">{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}<span class="date-incomplete">{{dateText}}</span>{{/dateISO}}{{#place}} · <span class="place">{{place}}</span>{{/place}}</p>
+<h3 class="item-title"><a href="{{url}}">{{title}}</a>{{#titleDerived}} <span class="derived" title="Titre établi d'après le premier paragraphe">(titre déduit)</span>{{/titleDerived}}</h3>
+{{#hasOfficials}}<p class="item-officials">{{#officials}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/officials}}</p>
+{{/hasOfficials}}
+{{#hasTags}}<ul class="tag-list">{{#tags}}<li><a href="{{url}}">{{name}}</a></li>{{/tags}}</ul>
+{{/hasTags}}
+</li>
+
+"""#,
+        "layout.mustache": #"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{pageTitle}} — {{siteTitle}}</title>
+<meta name="description" content="{{description}}">
+<meta name="generator" content="sitegen">
+<link rel="stylesheet" href="{{root}}assets/style.css">
+<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
+{{#canonical}}<link rel="canonical" href="{{canonical}}">
+{{/canonical}}
+</head>
+<body>
+<a class="skip-link" href="#contenu">Aller au contenu</a>
+<header class="site-header">
+<a class="site-title" href="{{root}}index.html">{{siteTitle}}</a>
+<nav aria-label="Navigation principale">
+<ul>
+<li><a href="{{root}}timeline/index.html"{{#navTimeline}} aria-current="page"{{/navTimeline}}>Chronologie</a></li>
+<li><a href="{{root}}officials/index.html"{{#navOfficials}} aria-current="page"{{/navOfficials}}>Personnalités</a></li>
+<li><a href="{{root}}tags/index.html"{{#navTags}} aria-current="page"{{/navTags}}>Thèmes</a></li>
+<li><a href="{{root}}search/index.html"{{#navSearch}} aria-current="page"{{/navSearch}}>Recherche</a></li>
+</ul>
+</nav>
+</header>
+<main id="contenu" tabindex="-1">
+{{$content}}{{/content}}
+</main>
+<footer class="site-footer">
+<p>{{siteTitle}} · <a href="{{root}}feed.xml">Flux Atom</a> · <a href="{{root}}data/dispatches.json">Données (JSON)</a> · <a href="{{root}}sitemap.xml">Plan du site</a></p>
+</footer>
+</body>
+</html>
+
+"""#,
+        "official.mustache": #"""
+{{<layout}}
+{{$content}}
+<article class="profile">
+<h1>{{name}}</h1>
+{{#description}}<p class="lede">{{description}}</p>
+{{/description}}
+{{#hasAliases}}<p class="aliases">Autres graphies : {{#aliases}}{{name}}{{^last}}, {{/last}}{{/aliases}}</p>
+{{/hasAliases}}
+{{#country}}<p>Pays : {{country}}</p>
+{{/country}}
+{{#hasOrganisations}}<p>Organisations : {{#organisations}}{{name}}{{^last}}, {{/last}}{{/organisations}}</p>
+{{/hasOrganisations}}
+<section aria-labelledby="fonctions">
+<h2 id="fonctions">Fonctions</h2>
+<ul class="roles">
+{{#roles}}<li><span class="role">{{role}}</span> — {{span}}</li>
+{{/roles}}
+{{^roles}}<li>Aucune fonction relevée.</li>{{/roles}}
+</ul>
+</section>
+<section aria-labelledby="depeches">
+<h2 id="depeches">Dépêches ({{count}})</h2>
+<ol class="items">
+{{#items}}{{>item}}{{/items}}
+</ol>
+</section>
+{{#hasCoAppearances}}
+<section aria-labelledby="avec">
+<h2 id="avec">Souvent cité avec</h2>
+<ul>
+{{#coAppearances}}<li><a href="{{url}}">{{name}}</a> ({{count}})</li>
+{{/coAppearances}}
+</ul>
+</section>
+{{/hasCoAppearances}}
+{{#portraitCredit}}<p class="source">Portrait : {{portraitCredit}}</p>
+{{/portraitCredit}}
+</article>
+{{/content}}
+{{/layout}}
+
+"""#,
+        "officials.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>Personnalités</h1>
+<p class="lede">{{personCount}} personnalités citées avec une fonction, par ordre alphabétique.</p>
+<table class="officials-table">
+<caption>Personnalités, fonction la plus récente et nombre de dépêches</caption>
+<thead><tr><th scope="col">Nom</th><th scope="col">Fonction la plus récente</th><th scope="col">Dépêches</th></tr></thead>
+<tbody>
+{{#people}}<tr><td><a href="{{url}}">{{name}}</a></td><td>{{latestRole}}</td><td class="num">{{count}}</td></tr>
+{{/people}}
+</tbody>
+</table>
+{{/content}}
+{{/layout}}
+
+"""#,
+        "pagination.mustache": #"""
+{{#pagination}}
+<nav class="pagination" aria-label="Pages">
+{{#prevURL}}<a rel="prev" href="{{prevURL}}">← Page précédente</a>{{/prevURL}}
+<span>Page {{page}} sur {{pageCount}}</span>
+{{#nextURL}}<a rel="next" href="{{nextURL}}">Page suivante →</a>{{/nextURL}}
+</nav>
+{{/pagination}}
+
+"""#,
+        "search.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>Recherche</h1>
+<form class="search-form" role="search" action="index.html" method="get">
+<label for="q">Rechercher dans les titres, personnalités, thèmes et textes</label>
+<input id="q" name="q" type="search" autocomplete="off">
+<button type="submit">Rechercher</button>
+</form>
+<p id="search-status" role="status" aria-live="polite"></p>
+<ol id="search-results" class="items"></ol>
+<noscript><p>La recherche nécessite JavaScript. Parcourez la <a href="../timeline/index.html">chronologie</a>.</p></noscript>
+<script src="../assets/search-index.js"></script>
+<script src="../assets/search.js"></script>
+{{/content}}
+{{/layout}}
+
+"""#,
+        "sitemap.mustache": #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{{#urls}}
+<url><loc>{{loc}}</loc>{{#lastmod}}<lastmod>{{lastmod}}</lastmod>{{/lastmod}}</url>
+{{/urls}}
+</urlset>
+
+"""#,
+        "tag.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>{{name}}</h1>
+<p class="lede">{{kindLabel}} · {{count}} dépêches</p>
+{{>pagination}}
+<ol class="items">
+{{#items}}{{>item}}{{/items}}
+</ol>
+{{>pagination}}
+{{/content}}
+{{/layout}}
+
+"""#,
+        "tags.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>Thèmes</h1>
+<p class="lede">{{tagCount}} étiquettes : organisations, pays, lieux et thèmes.</p>
+{{#groups}}
+<section aria-labelledby="groupe-{{kind}}">
+<h2 id="groupe-{{kind}}">{{label}} <span class="count">({{count}})</span></h2>
+<ul class="tag-cloud">
+{{#tags}}<li><a href="{{url}}">{{name}}</a> <span class="count">({{count}})</span></li>
+{{/tags}}
+</ul>
+</section>
+{{/groups}}
+{{/content}}
+{{/layout}}
+
+"""#,
+        "timeline.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>Chronologie</h1>
+<p class="lede">{{articleCount}} dépêches, des plus récentes aux plus anciennes.</p>
+<nav class="year-nav" aria-label="Années">
+<ul>
+{{#years}}<li><a href="#annee-{{year}}">{{year}}</a> <span class="count">({{count}})</span></li>
+{{/years}}
+{{#hasIncomplete}}<li><a href="#date-incomplete">Date incomplète</a> <span class="count">({{incompleteCount}})</span></li>
+{{/hasIncomplete}}
+</ul>
+</nav>
+{{#years}}
+<section class="year" aria-labelledby="annee-{{year}}">
+<h2 id="annee-{{year}}">{{year}} <span class="count">({{count}})</span></h2>
+<ul class="month-nav">{{#months}}<li><a href="#mois-{{year}}-{{monthNumber}}">{{monthName}}</a> ({{count}})</li>{{/months}}</ul>
+{{#months}}
+<section class="month" aria-labelledby="mois-{{year}}-{{monthNumber}}">
+<h3 id="mois-{{year}}-{{monthNumber}}">{{monthName}} {{year}} <span class="count">({{count}})</span></h3>
+<ol class="items">
+{{#items}}{{>item}}{{/items}}
+</ol>
+</section>
+{{/months}}
+</section>
+{{/years}}
+{{#hasIncomplete}}
+<section class="year incomplete" aria-labelledby="date-incomplete">
+<h2 id="date-incomplete">Date incomplète <span class="count">({{incompleteCount}})</span></h2>
+<p class="note">L'année ou la date de ces dépêches n'apparaît pas dans le texte. Ce qui est connu est indiqué.</p>
+<ol class="items">
+{{#incomplete}}{{>item}}{{/incomplete}}
+</ol>
+</section>
+{{/hasIncomplete}}
+{{/content}}
+{{/layout}}
+
+"""#,
+    ]
+}

@@ -1,0 +1,306 @@
+import DispatchModel
+import Foundation
+import SiteModel
+
+/// Stage 4: renders every page, feed and data file of the site from the model and the
+/// rendered article bodies. Each method returns `OutputFile`s; nothing touches the disk.
+public struct SiteRenderer: Sendable {
+    public let site: SiteIndex
+    public let templates: TemplateSet
+    /// HTML of each article body, parallel to `site.articles`.
+    public let bodies: [String]
+
+    public init(site: SiteIndex, templates: TemplateSet, bodies: [String]) {
+        precondition(bodies.count == site.articles.count)
+        self.site = site
+        self.templates = templates
+        self.bodies = bodies
+    }
+
+    var ctx: PageContext { PageContext(site: site) }
+
+    /// Every output file, sorted by path.
+    public func renderAll() -> [OutputFile] {
+        var out: [OutputFile] = []
+        out.reserveCapacity(site.articles.count + site.people.count * 2 + site.tags.count * 2 + 16)
+        for i in site.articles.indices { out.append(article(i)) }
+        out += listingPages()
+        return out.sorted { $0.path < $1.path }
+    }
+
+    /// Everything except article pages.
+    public func listingPages() -> [OutputFile] {
+        var out: [OutputFile] = [home(), timeline(), officialsIndex(), tagsIndex(), search(), notFound()]
+        for i in site.people.indices { out.append(person(i)); out.append(personFeed(i)) }
+        for i in site.tags.indices { out += tag(i); out.append(tagFeed(i)) }
+        out.append(siteFeed())
+        out.append(sitemap())
+        for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) { out.append(OutputFile(path: path, text: text)) }
+        out += DataExport(site: site).files()
+        return out
+    }
+
+    // MARK: pages
+
+    public func article(_ i: Int) -> OutputFile {
+        let a = site.articles[i]
+        let d = a.dispatch
+        let path = a.path + "index.html"
+        let root = PageContext.root(depth: 2)
+        var c = ctx.base(path: path, title: d.title, nav: "navTimeline")
+        c["title"] = d.title
+        if d.titleDerived { c["titleDerived"] = true }
+        c["dateText"] = FrenchDates.text(d.date)
+        if let iso = FrenchDates.htmlDatetime(d.date) { c["dateISO"] = iso }
+        if let e = d.eventDate, e != d.date { c["eventDateText"] = FrenchDates.text(e) }
+        if let p = d.place { c["place"] = p }
+        if let ag = d.agency { c["agency"] = ag }
+        if let s = d.signOff { c["signOff"] = s }
+        c["bodyHTML"] = bodies[i]
+        c["file"] = d.file
+        let officials = a.people.map { ref -> [String: Any] in
+            var o: [String: Any] = ["name": site.people[ref.person].name, "url": ctx.personURL(ref.person, root: root)]
+            if let r = ref.role { o["role"] = r }
+            return o
+        }
+        if !officials.isEmpty { c["officials"] = officials; c["hasOfficials"] = true }
+        let tags = a.tags.map { ["name": site.tags[$0].tag.name, "url": ctx.tagURL($0, root: root)] as [String: Any] }
+        if !tags.isEmpty { c["tags"] = tags; c["hasTags"] = true }
+        if i > 0 { c["newer"] = ["url": ctx.articleURL(i - 1, root: root), "title": site.articles[i - 1].dispatch.title] }
+        if i + 1 < site.articles.count {
+            c["older"] = ["url": ctx.articleURL(i + 1, root: root), "title": site.articles[i + 1].dispatch.title]
+        }
+        return OutputFile(path: path, text: templates.render("article", c))
+    }
+
+    func home() -> OutputFile {
+        var c = ctx.base(path: "index.html", title: "Accueil")
+        c["pageTitle"] = "Accueil"
+        c["articleCount"] = site.articles.count
+        c["personCount"] = site.people.count
+        c["tagCount"] = site.tags.count
+        let latest = site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil }.prefix(site.config.homeCount)
+        c["items"] = latest.map { ctx.item($0, root: "") }
+        return OutputFile(path: "index.html", text: templates.render("home", c))
+    }
+
+    func timeline() -> OutputFile {
+        let path = "timeline/index.html"
+        let root = "../"
+        var c = ctx.base(path: path, title: "Chronologie", nav: "navTimeline")
+        c["articleCount"] = site.articles.count
+        c["years"] = site.timeline.years.map { y -> [String: Any] in
+            [
+                "year": y.year,
+                "count": y.count,
+                "months": y.months.map { m -> [String: Any] in
+                    [
+                        "monthNumber": m.month < 10 ? "0\(m.month)" : "\(m.month)",
+                        "monthName": FrenchDates.monthName(m.month),
+                        "count": m.articles.count,
+                        "items": m.articles.map { ctx.item($0, root: root) },
+                    ]
+                },
+            ]
+        }
+        if !site.timeline.incomplete.isEmpty {
+            c["hasIncomplete"] = true
+            c["incompleteCount"] = site.timeline.incomplete.count
+            c["incomplete"] = site.timeline.incomplete.map { ctx.item($0, root: root) }
+        }
+        return OutputFile(path: path, text: templates.render("timeline", c))
+    }
+
+    func officialsIndex() -> OutputFile {
+        let path = "officials/index.html"
+        var c = ctx.base(path: path, title: "Personnalités", nav: "navOfficials")
+        c["personCount"] = site.people.count
+        c["people"] = site.people.indices.map { i -> [String: Any] in
+            let p = site.people[i]
+            var o: [String: Any] = ["name": p.name, "url": ctx.personURL(i, root: "../"), "count": p.articles.count]
+            if let r = p.latestRole { o["latestRole"] = r }
+            return o
+        }
+        return OutputFile(path: path, text: templates.render("officials", c))
+    }
+
+    func person(_ i: Int) -> OutputFile {
+        let p = site.people[i]
+        let path = p.path + "index.html"
+        let root = "../../"
+        var c = ctx.base(path: path, title: p.name, nav: "navOfficials")
+        c["name"] = p.name
+        c["count"] = p.articles.count
+        let aliases = p.resolved.spellings.filter { $0 != p.name }
+        if !aliases.isEmpty { c["aliases"] = PageContext.listed(aliases); c["hasAliases"] = true }
+        if let country = p.resolved.country { c["country"] = country }
+        if !p.resolved.organisations.isEmpty {
+            c["organisations"] = PageContext.listed(p.resolved.organisations); c["hasOrganisations"] = true
+        }
+        if let d = p.resolved.description { c["description"] = d }
+        if let pc = p.resolved.portraitCredit { c["portraitCredit"] = pc }
+        c["roles"] = p.roles.map { r -> [String: Any] in
+            ["role": r.role, "span": Self.span(r)]
+        }
+        c["items"] = p.articles.map { ctx.item($0, root: root) }
+        let co = p.coAppearances.map { ["name": site.people[$0.person].name, "url": ctx.personURL($0.person, root: root), "count": $0.count] as [String: Any] }
+        if !co.isEmpty { c["coAppearances"] = co; c["hasCoAppearances"] = true }
+        return OutputFile(path: path, text: templates.render("official", c))
+    }
+
+    static func span(_ r: Person.RoleSpan) -> String {
+        let n = r.count == 1 ? "1 dépêche" : "\(r.count) dépêches"
+        guard let f = r.first, let l = r.last else { return "\(n), date incomplète" }
+        if f == l { return "\(FrenchDates.text(f)) (\(n))" }
+        return "du \(FrenchDates.text(f)) au \(FrenchDates.text(l)) (\(n))"
+    }
+
+    func tagsIndex() -> OutputFile {
+        let path = "tags/index.html"
+        var c = ctx.base(path: path, title: "Thèmes", nav: "navTags")
+        c["tagCount"] = site.tags.count
+        var groups: [[String: Any]] = []
+        for kind in TagKind.allCases {
+            let members = site.tags.indices.filter { site.tags[$0].tag.kind == kind }
+            guard !members.isEmpty else { continue }
+            groups.append([
+                "kind": kind.rawValue, "label": kind.label, "count": members.count,
+                "tags": members.map { ["name": site.tags[$0].tag.name, "url": ctx.tagURL($0, root: "../"), "count": site.tags[$0].articles.count] as [String: Any] },
+            ])
+        }
+        c["groups"] = groups
+        return OutputFile(path: path, text: templates.render("tags", c))
+    }
+
+    /// A tag's pages: `tags/<slug>/index.html`, then `page/2/index.html`… of `pageSize` entries.
+    func tag(_ i: Int) -> [OutputFile] {
+        let t = site.tags[i]
+        let size = max(1, site.config.pageSize)
+        let pages = stride(from: 0, to: max(t.articles.count, 1), by: size).map { Array(t.articles[$0..<min($0 + size, t.articles.count)]) }
+        return pages.enumerated().map { n, slice in
+            let path = t.path + (n == 0 ? "" : "page/\(n + 1)/") + "index.html"
+            let root = PageContext.root(depth: PageContext.depth(of: path))
+            var c = ctx.base(path: path, title: t.tag.name, nav: "navTags")
+            c["name"] = t.tag.name
+            c["kindLabel"] = t.tag.kind.label
+            c["count"] = t.articles.count
+            c["items"] = slice.map { ctx.item($0, root: root) }
+            if pages.count > 1 {
+                var p: [String: Any] = ["page": n + 1, "pageCount": pages.count]
+                let tagRoot = root + t.path
+                if n > 0 { p["prevURL"] = tagRoot + (n == 1 ? "" : "page/\(n)/") + "index.html" }
+                if n + 1 < pages.count { p["nextURL"] = tagRoot + "page/\(n + 2)/index.html" }
+                c["pagination"] = p
+            }
+            return OutputFile(path: path, text: templates.render("tag", c))
+        }
+    }
+
+    func search() -> OutputFile {
+        let path = "search/index.html"
+        let c = ctx.base(path: path, title: "Recherche", nav: "navSearch")
+        return OutputFile(path: path, text: templates.render("search", c))
+    }
+
+    func notFound() -> OutputFile {
+        var c = ctx.base(path: "404.html", title: "Page introuvable")
+        // Served for any missing path, so relative links would break: use the site's URL.
+        c["root"] = site.config.baseURL.hasSuffix("/") ? site.config.baseURL : site.config.baseURL + "/"
+        c.removeValue(forKey: "canonical")
+        return OutputFile(path: "404.html", text: templates.render("404", c))
+    }
+
+    // MARK: feeds and sitemap
+
+    func siteFeed() -> OutputFile {
+        let dated = site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil && site.articles[$0].dispatch.date.month != nil }
+        return feed(path: "feed.xml", pagePath: "", title: site.config.title, articles: Array(dated.prefix(site.config.feedCount)))
+    }
+
+    func personFeed(_ i: Int) -> OutputFile {
+        let p = site.people[i]
+        return feed(path: p.path + "feed.xml", pagePath: p.path, title: "\(p.name) — \(site.config.title)", articles: Array(p.articles.prefix(site.config.feedCount)))
+    }
+
+    func tagFeed(_ i: Int) -> OutputFile {
+        let t = site.tags[i]
+        return feed(path: t.path + "feed.xml", pagePath: t.path, title: "\(t.tag.name) — \(site.config.title)", articles: Array(t.articles.prefix(site.config.feedCount)))
+    }
+
+    func feed(path: String, pagePath: String, title: String, articles: [Int]) -> OutputFile {
+        let clock = AtomClock(timeZone: site.config.timeZone)
+        let entries = articles.compactMap { i -> [String: Any]? in
+            let a = site.articles[i]
+            guard let updated = clock.timestamp(a.dispatch.date) else { return nil }
+            var summary = a.dispatch.lead ?? ""
+            if summary.count > 400 { summary = String(summary.prefix(400)) + "…" }
+            return [
+                "title": a.dispatch.title,
+                "url": site.config.absoluteURL(a.path),
+                "updated": updated,
+                "summary": summary,
+                "categories": a.tags.map { ["term": site.tags[$0].slug, "label": site.tags[$0].tag.name] },
+            ]
+        }
+        let c: [String: Any] = [
+            "lang": site.config.language,
+            "title": title,
+            "id": site.config.absoluteURL(path),
+            "selfURL": site.config.absoluteURL(path),
+            "pageURL": site.config.absoluteURL(pagePath),
+            "updated": entries.map { $0["updated"] as! String }.max() ?? "1970-01-01T00:00:00Z",
+            "author": site.config.author,
+            "entries": entries,
+        ]
+        return OutputFile(path: path, text: templates.render("feed", c))
+    }
+
+    func sitemap() -> OutputFile {
+        var urls: [[String: Any]] = []
+        func add(_ path: String, _ lastmod: String? = nil) {
+            var u: [String: Any] = ["loc": site.config.absoluteURL(path)]
+            if let lastmod { u["lastmod"] = lastmod }
+            urls.append(u)
+        }
+        add("")
+        add("timeline/")
+        add("officials/")
+        add("tags/")
+        add("search/")
+        for a in site.articles { add(a.path, a.dispatch.date.precision == .day ? a.dispatch.date.iso : nil) }
+        for p in site.people { add(p.path) }
+        for t in site.tags {
+            add(t.path)
+            let size = max(1, site.config.pageSize)
+            var n = 2
+            while (n - 1) * size < t.articles.count { add(t.path + "page/\(n)/"); n += 1 }
+        }
+        urls.sort { ($0["loc"] as! String) < ($1["loc"] as! String) }
+        return OutputFile(path: "sitemap.xml", text: templates.render("sitemap", ["urls": urls]))
+    }
+}
+
+/// Atom needs full timestamps; a dispatch has a calendar date in the site's time zone.
+/// Midnight of that day in that zone is the honest instant (the first of the month for a
+/// month-only date). Dates without a year are left out of feeds.
+struct AtomClock {
+    let zone: TimeZone
+
+    init(timeZone: String) {
+        zone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0)!
+    }
+
+    func timestamp(_ d: DispatchDate) -> String? {
+        guard let y = d.year, let m = d.month else { return nil }
+        let day = d.day ?? 1
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = zone
+        guard let date = cal.date(from: DateComponents(year: y, month: m, day: day)) else { return nil }
+        let off = zone.secondsFromGMT(for: date)
+        let sign = off < 0 ? "-" : "+"
+        let h = abs(off) / 3600, mi = (abs(off) % 3600) / 60
+        func p2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let yy = String(y).count >= 4 ? String(y) : String(repeating: "0", count: 4 - String(y).count) + String(y)
+        return "\(yy)-\(p2(m))-\(p2(day))T00:00:00\(sign)\(p2(h)):\(p2(mi))"
+    }
+}

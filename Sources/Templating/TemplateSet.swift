@@ -1,0 +1,80 @@
+import DispatchModel
+import Foundation
+import Mustache
+
+/// The templates and static assets of a theme. Each file of the templates folder overrides
+/// the embedded default of the same name; files it lacks fall back to the defaults, so an
+/// editor can restyle one page without copying the whole theme.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    /// Static files copied as they are (`assets/style.css` …), path -> contents.
+    public let assets: [String: String]
+    /// Names of the files that came from the folder rather than the defaults.
+    public let overridden: [String]
+
+    public static let pageTemplates = ["layout", "item", "pagination", "home", "article", "timeline", "officials",
+                                       "official", "tags", "tag", "search", "404", "feed", "sitemap"]
+
+    /// - Parameter directory: templates folder, or nil/missing for the embedded defaults only.
+    public init(directory: String?) throws(Diagnostic) {
+        var files = DefaultTemplates.files
+        var overridden: [String] = []
+        if let dir = directory, FileManager.default.fileExists(atPath: dir) {
+            for rel in Self.listFiles(dir) {
+                let path = dir + "/" + rel
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw Diagnostic.error(SourceLocation(path: path), "cannot read template file", code: "template")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw Diagnostic.error(SourceLocation(path: path), "template is not valid UTF-8", code: "template")
+                }
+                files[rel] = text
+                overridden.append(rel)
+            }
+        }
+        var library = MustacheLibrary()
+        var assets: [String: String] = [:]
+        for (rel, text) in files.sorted(by: { $0.key < $1.key }) {
+            if rel.hasSuffix(".mustache") {
+                let name = String(rel.dropLast(".mustache".count))
+                do {
+                    try library.register(text, named: name)
+                } catch {
+                    let path = (directory.map { $0 + "/" } ?? "<embedded>/") + rel
+                    throw Diagnostic.error(SourceLocation(path: path, line: Self.line(of: error)), "template error: \(error)", code: "template")
+                }
+            } else if !rel.hasPrefix(".") {
+                assets[rel] = text
+            }
+        }
+        for name in Self.pageTemplates where library.getTemplate(named: name) == nil {
+            throw Diagnostic.error(SourceLocation(path: directory ?? "<embedded>"), "missing template \(name).mustache", code: "template")
+        }
+        self.library = library
+        self.assets = assets
+        self.overridden = overridden.sorted()
+    }
+
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    static func listFiles(_ dir: String) -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
+        var out: [String] = []
+        while let rel = e.nextObject() as? String {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir), !isDir.boolValue,
+               !rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                out.append(rel)
+            }
+        }
+        return out.sorted()
+    }
+
+    static func line(of error: Error) -> Int? {
+        if let e = error as? MustacheTemplate.ParserError { return e.context.lineNumber }
+        if let e = error as? MustacheLibrary.ParserError { return e.context.lineNumber }
+        return nil
+    }
+}

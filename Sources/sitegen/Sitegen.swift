@@ -1,0 +1,98 @@
+import ArgumentParser
+import DispatchModel
+import Foundation
+import SiteBuild
+
+/// The command-line layer: parses arguments, calls `SiteBuild`, prints what happened.
+@main
+struct Sitegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sitegen",
+        abstract: "Builds a static digest of news dispatches: articles, officials, timeline, tags, feeds.",
+        version: SitegenVersion.current,
+        subcommands: [Build.self, MarkdownCommand.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+enum SitegenVersion {
+    static let current = "0.1.0"
+}
+
+/// Options shared by commands that read a digest.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "Folder of raw dispatches (.txt), hand-written dispatches (.md) and sidecars (.yml).")
+    var seeds = "seeds"
+
+    @Option(help: "Templates folder; files missing there fall back to the embedded defaults.")
+    var templates = "Templates"
+
+    @Option(help: "Site configuration file (default: <seeds>/_site.yml; optional).")
+    var config: String?
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    func buildOptions(output: String) -> BuildOptions {
+        var o = BuildOptions()
+        o.seeds = seeds
+        o.output = output
+        o.templates = templates
+        o.config = config
+        if let jobs { o.jobs = max(1, jobs) }
+        return o
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site from the seeds into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Output folder, replaced as a whole when the build succeeds.")
+    var output = "Public"
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Publish the dispatches that are fine even if some seeds have errors (still exits non-zero).")
+    var keepGoing = false
+
+    @Flag(help: "Print the time taken by each stage.")
+    var timings = false
+
+    @Flag(name: .shortAndLong, help: "Also print notes (derived titles, text dropped after sign-offs).")
+    var verbose = false
+
+    func run() throws {
+        var options = site.buildOptions(output: output)
+        options.strict = strict
+        options.keepGoing = keepGoing
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = Site(options: options).build()
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        Report.print(result, elapsed: elapsed, output: output, verbose: verbose, timings: timings)
+        if result.failed { throw ExitCode(1) }
+    }
+}
+
+struct MarkdownCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "markdown",
+        abstract: "Print the Markdown intermediate (front matter + body) of one seed."
+    )
+
+    @Argument(help: "A seed file (.txt or .md).")
+    var file: String
+
+    func run() throws {
+        switch Inspect.markdown(seedPath: file) {
+        case .success(let (text, diagnostics)):
+            for d in diagnostics where d.severity != .note { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+            print(text, terminator: "")
+        case .failure(let d):
+            FileHandle.standardError.write(Data((d.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+}
