@@ -57,9 +57,15 @@ let package = Package(
         .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel"]),
         .testTarget(name: "DispatchParsingTests", dependencies: ["DispatchParsing", "DispatchModel"]),
         .testTarget(name: "OfficialsExtractionTests", dependencies: ["OfficialsExtraction", "DispatchParsing", "DispatchModel"]),
-        .testTarget(name: "PipelineTests", dependencies: [
-            "SiteBuild", "DispatchModel", "DispatchParsing", "Tagging", "MarkdownIntermediate",
-            "MarkdownRendering", "SiteModel", "Templating", "SiteOutput",
-        ]),
+        // Helpers shared by the test targets: package paths, temp folders, the corpus generator.
+        .target(name: "TestSupport", dependencies: ["DispatchModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "MarkdownIntermediateTests", dependencies: ["MarkdownIntermediate", "MarkdownRendering", "DispatchModel"]),
+        .testTarget(name: "MarkdownRenderingTests", dependencies: ["MarkdownRendering"]),
+        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "DispatchModel"]),
+        .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "DispatchModel"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "SiteModel", "DispatchModel", "TestSupport"]),
+        .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "DispatchModel", "TestSupport"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "DispatchModel", "SiteModel", "TestSupport"],
+                    exclude: ["Fixtures", "Golden"]),
     ]
 )

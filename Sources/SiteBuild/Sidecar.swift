@@ -133,6 +133,6 @@ public struct Sidecar: Sendable, Hashable {
         let dropT = Set(dropTags.map(TextFolding.key))
         d.tags.removeAll { dropT.contains(TextFolding.key($0.name)) }
         for t in addTags where !d.tags.contains(t) { d.tags.append(t) }
-        d.tags.sort { ($0.kind, $0.name) < ($1.kind, $1.name) }
+        d.tags.sort { ($0.kind, TextFolding.key($0.name), $0.name) < ($1.kind, TextFolding.key($1.name), $1.name) }
     }
 }

@@ -1,7 +1,7 @@
 import DispatchModel
 
 /// Timeline order: dispatches with a year newest first (a month-only date after every day
-/// of its month), then the "Date incomplète" group (day without year, then unknown).
+/// of its month, at the end of that month's list), then the "Date incomplète" group (day without year, then unknown).
 /// Ties are broken by title then file name, so the order never depends on listing order.
 public enum TimelineOrder {
     public static func sorted(_ ds: [Dispatch]) -> [Int] {
@@ -10,7 +10,10 @@ public enum TimelineOrder {
             let xDated = x.date.year != nil, yDated = y.date.year != nil
             if xDated != yDated { return xDated }
             if xDated {
-                if x.date.sortKey != y.date.sortKey { return x.date.sortKey > y.date.sortKey }
+                // Newest first; a month-only date (day 0 here) comes after the days of its month.
+                let kx = x.date.year! * 10_000 + (x.date.month ?? 0) * 100 + (x.date.day ?? 0)
+                let ky = y.date.year! * 10_000 + (y.date.month ?? 0) * 100 + (y.date.day ?? 0)
+                if kx != ky { return kx > ky }
             } else if x.date.sortKey != y.date.sortKey {
                 // incomplete dates: by month/day, unknown last
                 let kx = x.date.precision == .unknown ? Int.max : x.date.sortKey

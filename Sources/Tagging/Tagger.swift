@@ -35,7 +35,7 @@ public struct Tagger: Sendable {
             tags.insert(Tag(name: topicNames[topic], kind: .topic))
         }
         if let place = d.place, !place.isEmpty { tags.insert(Tag(name: place, kind: .place)) }
-        return tags.sorted { ($0.kind, $0.name) < ($1.kind, $1.name) }
+        return tags.sorted { ($0.kind, TextFolding.key($0.name), $0.name) < ($1.kind, TextFolding.key($1.name), $1.name) }
     }
 
     /// Acronyms introduced as `Nom complet (ABC)`: 2–8 capital letters in parentheses.

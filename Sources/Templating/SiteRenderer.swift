@@ -47,7 +47,7 @@ public struct SiteRenderer: Sendable {
         let d = a.dispatch
         let path = a.path + "index.html"
         let root = PageContext.root(depth: 2)
-        var c = ctx.base(path: path, title: d.title, nav: "navTimeline")
+        var c = ctx.base(path: path, title: d.title)
         c["title"] = d.title
         if d.titleDerived { c["titleDerived"] = true }
         c["dateText"] = FrenchDates.text(d.date)

@@ -1,0 +1,96 @@
+import DispatchModel
+import Testing
+
+@Suite struct DispatchDateTests {
+    @Test func precisionFollowsTheKnownParts() {
+        #expect(DispatchDate(year: 2025, month: 8, day: 29).precision == .day)
+        #expect(DispatchDate(year: 2025, month: 8).precision == .month)
+        #expect(DispatchDate(month: 11, day: 30).precision == .dayNoYear)
+        #expect(DispatchDate.unknown.precision == .unknown)
+    }
+
+    @Test func isoFormsRoundTrip() {
+        for s in ["2025-08-29", "2019-11", "--11-30"] {
+            #expect(DispatchDate(iso: s)?.iso == s)
+        }
+        #expect(DispatchDate.unknown.iso == nil)
+    }
+
+    @Test func impossibleDatesAreRejected() {
+        #expect(DispatchDate(iso: "2025-02-30") == nil)
+        #expect(DispatchDate(iso: "2025-13") == nil)
+        #expect(DispatchDate(iso: "2024-02-29") != nil)
+        #expect(DispatchDate(iso: "2023-02-29") == nil)
+        #expect(DispatchDate(iso: "--02-29") != nil, "29 February exists in some year")
+        #expect(DispatchDate(iso: "2025-8-1") == nil)
+        #expect(DispatchDate(iso: "") == nil)
+    }
+
+    @Test func monthOnlySortsAfterEveryDayOfItsMonth() {
+        let month = DispatchDate(year: 2020, month: 11)
+        #expect(month.sortKey > DispatchDate(year: 2020, month: 11, day: 30).sortKey)
+        #expect(month.sortKey < DispatchDate(year: 2020, month: 12, day: 1).sortKey)
+    }
+
+    @Test func frenchText() {
+        #expect(FrenchDates.text(DispatchDate(year: 2025, month: 8, day: 29)) == "29 août 2025")
+        #expect(FrenchDates.text(DispatchDate(year: 2024, month: 3, day: 1)) == "1er mars 2024")
+        #expect(FrenchDates.text(DispatchDate(year: 2019, month: 11)) == "novembre 2019")
+        #expect(FrenchDates.text(DispatchDate(month: 11, day: 30)) == "30 novembre (année inconnue)")
+        #expect(FrenchDates.text(.unknown) == "Date inconnue")
+        #expect(FrenchDates.htmlDatetime(DispatchDate(month: 11, day: 30)) == "11-30")
+    }
+}
+
+@Suite struct SlugTests {
+    @Test func foldsAccentsAndVietnameseLetters() {
+        #expect(Slug.make("Đặng Thị Ngọc Thịnh") == "dang-thi-ngoc-thinh")
+        #expect(Slug.make("Hô Chi Minh-Ville") == "ho-chi-minh-ville")
+        #expect(Slug.make("Renforcement des échanges entre les Partis") == "renforcement-des-echanges-entre-les-partis")
+        #expect(Slug.make("L’œuvre") == "l-oeuvre")
+    }
+
+    @Test func neverNamesAPathOutsideItsFolder() {
+        for hostile in ["../../etc/passwd", "/abs/path", "a\u{0}b", ".", "..", "  ", "%2e%2e", "<script>"] {
+            let s = Slug.make(hostile)
+            #expect(!s.contains("/") && !s.contains(".") && !s.contains("\u{0}") && !s.isEmpty)
+        }
+    }
+
+    @Test func cutsLongTitlesOnAWordBoundary() {
+        let long = Array(repeating: "coopération", count: 20).joined(separator: " ")
+        let s = Slug.make(long)
+        #expect(s.count <= Slug.maxLength)
+        #expect(s.hasSuffix("cooperation"))
+    }
+
+    @Test func allocatorAddsDeterministicSuffixes() {
+        var a = SlugAllocator()
+        #expect(a.allocate("Visite") == "visite")
+        #expect(a.allocate("visite") == "visite-2")
+        #expect(a.allocate("Visité") == "visite-3")
+    }
+}
+
+@Suite struct EncodingTests {
+    @Test func jsonQuotingIsSafeInsideScripts() {
+        #expect(JSONString.quote("</script><b>\"x\"\\") == #""\u003c/script\u003e\u003cb\u003e\"x\"\\""#)
+        #expect(JSONString.quote("a\nb\u{1}") == #""a\nb\u0001""#)
+    }
+
+    @Test func htmlEscape() {
+        #expect(HTMLEscape.text(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    }
+
+    @Test func accentFoldingKey() {
+        #expect(TextFolding.key("Tô Lâm") == TextFolding.key("To Lam"))
+        #expect(TextFolding.key("Nguyễn Phú Trọng") == "nguyen phu trong")
+        #expect(TextFolding.key("ĐÀ NẴNG") == "da nang")
+    }
+
+    @Test func diagnosticsPrintLikeCompilers() {
+        let d = Diagnostic.warning(SourceLocation(path: "seeds/a.txt", line: 3), "no year", code: "date.missing-year")
+        #expect(d.description == "seeds/a.txt:3: warning: no year")
+        #expect(d.field == "date")
+    }
+}

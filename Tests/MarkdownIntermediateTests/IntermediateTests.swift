@@ -1,0 +1,133 @@
+import DispatchModel
+import MarkdownIntermediate
+import MarkdownRendering
+import Testing
+
+typealias DTag = DispatchModel.Tag
+
+@Suite struct EscapingTests {
+    static let hostile = [
+        "# pas un titre",
+        "1. pas une liste",
+        "2) non plus",
+        "* pas une puce",
+        "- pas une puce",
+        "+ pas une puce",
+        "> pas une citation",
+        "<script>alert(1)</script>",
+        "[clic](javascript:alert(1))",
+        "![img](x.png)",
+        "<https://example.org>",
+        "&amp; reste &amp;",
+        "`code` et **gras** et _souligné_",
+        "back\\slash \\* étoile",
+        "---",
+        "===",
+        "~~~",
+        "    indenté",
+        "| a | b |",
+        "<!-- commentaire -->",
+    ]
+
+    @Test(arguments: hostile)
+    func dispatchTextStaysLiteralText(_ text: String) {
+        let md = MarkdownEscaper.escape(text)
+        let html = MarkdownRenderer().html(from: md)
+        let trimmed = text.drop(while: { $0 == " " })
+        #expect(html == "<p>" + String(trimmed).htmlEscapedLikeCmark + "</p>\n", "\(text) -> \(html)")
+        #expect(MarkdownEscaper.unescape(md) == String(trimmed))
+    }
+
+    @Test func newlinesInsideAParagraphBecomeSpaces() {
+        #expect(MarkdownEscaper.escape("a\nb\r\nc") == "a b  c")
+    }
+}
+
+extension String {
+    /// cmark escapes `<`, `>`, `&` and `"` in text.
+    var htmlEscapedLikeCmark: String {
+        var s = ""
+        for c in self {
+            switch c {
+            case "<": s += "&lt;"
+            case ">": s += "&gt;"
+            case "&": s += "&amp;"
+            case "\"": s += "&quot;"
+            default: s.append(c)
+            }
+        }
+        return s
+    }
+}
+
+@Suite struct RoundTripTests {
+    static func sample() -> Dispatch {
+        Dispatch(
+            file: "004_x.txt", title: "Des \"responsables\" du PCV: # et \\ <b>", titleDerived: false,
+            date: DispatchDate(year: 2020, month: 11, day: 30), eventDate: DispatchDate(year: 2020, month: 11, day: 29),
+            place: "Hanoï", agency: "VNA", dateline: "Hanoï, 30 novembre (VNA)",
+            lead: "Le chef de la Commission * a eu un entretien [en ligne](javascript:x).",
+            body: [
+                .caption(Caption(text: "Panorama de l'entretien (à droite).", credit: "Photo : VNA")),
+                .paragraph("1. Il a félicité le Comité central <script>."),
+                .caption(Caption(text: "", credit: "Photo : VNA/CVN")),
+                .paragraph("> Pour sa part, Song Tao a informé…"),
+                .caption(Caption(text: "Sans crédit", credit: nil)),
+            ],
+            signOff: "- VNA",
+            officials: [OfficialMention(name: "Hoàng Bình Quân", role: "chef de la Commission"), OfficialMention(name: "Song Tao", role: nil)],
+            tags: [DTag(name: "PCV", kind: .organisation), DTag(name: "Chine", kind: .country)]
+        )
+    }
+
+    @Test func writingThenReadingGivesTheSameDispatch() throws {
+        let d = Self.sample()
+        let md = IntermediateWriter.markdown(for: d)
+        let back = try IntermediateReader.dispatch(from: md, path: "x.md", file: d.file)
+        #expect(back == d)
+    }
+
+    @Test func minimalDispatchRoundTrips() throws {
+        for d in [Dispatch(file: "a.txt", title: "T", titleDerived: true),
+                  Dispatch(file: "b.txt", title: "T", date: DispatchDate(month: 3, day: 1), lead: "x", body: [.paragraph("y")])] {
+            let back = try IntermediateReader.dispatch(from: IntermediateWriter.markdown(for: d), path: "x.md", file: d.file)
+            #expect(back == d)
+        }
+    }
+
+    @Test func handWrittenSeedIsAccepted() throws {
+        let md = """
+        ---
+        title: Un article écrit à la main
+        date: 2024-05-01
+        place: Hanoï
+        tags: [économie, {name: ASEAN, kind: organisation}]
+        officials:
+          - {name: Tô Lâm, role: secrétaire général}
+        ---
+
+        Premier paragraphe, le chapeau.
+
+        Deuxième paragraphe.
+        """
+        let d = try IntermediateReader.dispatch(from: md, path: "seeds/x.md", file: "x.md")
+        #expect(d.title == "Un article écrit à la main")
+        #expect(d.date == DispatchDate(year: 2024, month: 5, day: 1))
+        #expect(d.lead == "Premier paragraphe, le chapeau.")
+        #expect(d.body == [.paragraph("Deuxième paragraphe.")])
+        #expect(d.tags == [DTag(name: "économie", kind: .topic), DTag(name: "ASEAN", kind: .organisation)])
+        #expect(d.officials == [OfficialMention(name: "Tô Lâm", role: "secrétaire général")])
+    }
+
+    @Test func errorsNameTheFileAndLine() {
+        func error(_ md: String) -> String {
+            do { _ = try IntermediateReader.dispatch(from: md, path: "seeds/x.md", file: "x.md"); return "no error" } catch { return error.description }
+        }
+        #expect(error("---\ntitle: a\ncolour: red\n---\n") == "seeds/x.md:3: error: unknown front matter key `colour`")
+        #expect(error("---\ntitle: a\ndate: 2025-02-30\n---\n").hasPrefix("seeds/x.md:3: error: invalid date"))
+        #expect(error("---\ntitle: [a\n---\n").hasPrefix("seeds/x.md:"))
+        #expect(error("no front matter").hasPrefix("seeds/x.md:1: error:"))
+        #expect(error("---\ntitle: a\n").contains("not closed"))
+        #expect(error("---\ndate: 2024-01\n---\n").contains("no `title`"))
+    }
+}
