@@ -11,6 +11,7 @@ public struct SiteIndex: Sendable {
     public var people: [Person]
     public var tags: [TagEntry]
     public var timeline: Timeline
+    public var timelinePages: TimelinePages
 
     public init(config: SiteConfig, dispatches: [Dispatch], resolver: IdentityResolver = IdentityResolver()) {
         self.config = config
@@ -28,7 +29,9 @@ public struct SiteIndex: Sendable {
         }
 
         // People: one identity per person across the corpus.
+        // Profiles listed by name, accent- and case-insensitively, for a stable order.
         let resolved = resolver.resolve(sorted.map(\.officials))
+            .sorted { (TextFolding.key($0.displayName), $0.displayName) < (TextFolding.key($1.displayName), $1.displayName) }
         var personAlloc = SlugAllocator()
         var people: [Person] = []
         for r in resolved {
@@ -71,5 +74,6 @@ public struct SiteIndex: Sendable {
         self.people = people
         self.tags = tags
         self.timeline = Timeline(articles: articles)
+        self.timelinePages = TimelinePages(timeline: timeline, pageSize: config.pageSize)
     }
 }

@@ -57,3 +57,66 @@ public struct Timeline: Sendable {
         }
     }
 }
+
+/// The timeline split into pages small enough to load fast whatever the corpus size: one
+/// folder per year (`timeline/2025/`, then `page/2/`…) and one for incomplete dates
+/// (`timeline/date-incomplete/`), each page holding at most `pageSize` dispatches grouped by
+/// month. A month cut by a page break continues on the next page, marked as such.
+public struct TimelinePages: Sendable {
+    public struct Group: Sendable {
+        /// nil for the incomplete-date group.
+        public var month: Int?
+        public var articles: [Int]
+        /// True when the group started on a previous page.
+        public var continued: Bool
+    }
+
+    public struct Page: Sendable {
+        /// Folder of the year (`timeline/2025/`) or of the incomplete group.
+        public var folder: String
+        /// nil for the incomplete-date pages.
+        public var year: Int?
+        public var number: Int
+        public var count: Int
+        public var groups: [Group]
+        public var path: String { folder + (number == 1 ? "" : "page/\(number)/") + "index.html" }
+    }
+
+    public static let incompleteFolder = "timeline/date-incomplete/"
+
+    public var pages: [Page] = []
+    /// For each (year, month), the path of the page where that month starts.
+    public var monthPage: [Int: String] = [:]
+
+    public static func key(year: Int, month: Int) -> Int { year * 100 + month }
+
+    public init(timeline: Timeline, pageSize: Int) {
+        let size = max(1, pageSize)
+        for y in timeline.years {
+            let entries = y.months.flatMap { m in m.articles.map { (month: m.month, article: $0) } }
+            add(entries: entries.map { ($0.month, $0.article) }, folder: "timeline/\(y.year)/", year: y.year, size: size)
+        }
+        if !timeline.incomplete.isEmpty {
+            add(entries: timeline.incomplete.map { (nil, $0) }, folder: Self.incompleteFolder, year: nil, size: size)
+        }
+    }
+
+    mutating func add(entries: [(Int?, Int)], folder: String, year: Int?, size: Int) {
+        let chunks = stride(from: 0, to: entries.count, by: size).map { Array(entries[$0..<min($0 + size, entries.count)]) }
+        var previousMonth: Int?? = .none
+        for (n, chunk) in chunks.enumerated() {
+            var page = Page(folder: folder, year: year, number: n + 1, count: chunks.count, groups: [])
+            for (month, article) in chunk {
+                if let last = page.groups.last, last.month == month {
+                    page.groups[page.groups.count - 1].articles.append(article)
+                } else {
+                    let continued = page.groups.isEmpty && previousMonth == .some(month)
+                    page.groups.append(Group(month: month, articles: [article], continued: continued))
+                    if !continued, let y = year, let m = month { monthPage[Self.key(year: y, month: m)] = page.path }
+                }
+                previousMonth = .some(month)
+            }
+            pages.append(page)
+        }
+    }
+}

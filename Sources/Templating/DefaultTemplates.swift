@@ -131,12 +131,52 @@ public enum DefaultTemplates {
 })();
 
 """#,
+        "assets/sort-table.js": #"""
+// Sortable columns for the officials table: headers with data-sort get a button; sorting is
+// by the cell's data-key (folded name) or number. Without JavaScript the table stays sorted
+// by name, as generated.
+(function () {
+  "use strict";
+  var table = document.querySelector("table.officials-table");
+  if (!table) { return; }
+  var headers = table.querySelectorAll("th[data-sort]");
+  var body = table.tBodies[0];
+  function value(row, index, kind) {
+    var cell = row.cells[index];
+    if (kind === "number") { return parseInt(cell.textContent, 10) || 0; }
+    return cell.getAttribute("data-key") || cell.textContent;
+  }
+  Array.prototype.forEach.call(headers, function (th) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = th.textContent;
+    th.textContent = "";
+    th.appendChild(button);
+    button.addEventListener("click", function () {
+      var index = th.cellIndex;
+      var kind = th.getAttribute("data-sort");
+      var ascending = th.getAttribute("aria-sort") !== "ascending";
+      if (kind === "number" && th.getAttribute("aria-sort") === null) { ascending = false; }
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = value(a, index, kind), y = value(b, index, kind);
+        var c = kind === "number" ? x - y : (x < y ? -1 : x > y ? 1 : 0);
+        if (c === 0) { c = value(a, 0, "text") < value(b, 0, "text") ? -1 : 1; return c; }
+        return ascending ? c : -c;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+      Array.prototype.forEach.call(headers, function (h) { h.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    });
+  });
+})();
+
+"""#,
         "assets/style.css": #"""
 /* sitegen default theme: system fonts only, readable measure, light and dark. */
 :root {
   --bg: #ffffff; --fg: #1d1d1f; --muted: #55595f; --accent: #0b57a4; --accent-visited: #5a3d8a;
   --rule: #d8dbe0; --panel: #f4f6f8; --focus: #c2410c;
-  color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #16181b; --fg: #e8e9eb; --muted: #b3b8bf; --accent: #8cc4ff; --accent-visited: #c9b3f5;
@@ -147,7 +187,7 @@ html { font-size: 106.25%; -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--fg);
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif;
   line-height: 1.6; }
-a { color: var(--accent); text-underline-offset: 0.15em; }
+a { color: var(--accent); }
 a:visited { color: var(--accent-visited); }
 a:focus-visible, button:focus-visible, input:focus-visible, main:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: .5rem 1rem; z-index: 10; }
@@ -158,7 +198,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, main:focus-visible {
 .site-title { font-weight: 700; font-size: 1.15rem; text-decoration: none; color: var(--fg); }
 .site-title:visited { color: var(--fg); }
 .site-header ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
-.site-header a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 2px; }
+.site-header a[aria-current="page"], .year-nav a[aria-current="page"] { font-weight: 700; }
 main { padding-top: 1.25rem; padding-bottom: 2rem; }
 main:focus { outline: none; }
 h1 { font-size: 1.75rem; line-height: 1.25; margin: .5rem 0 1rem; }
@@ -268,6 +308,7 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>{{pageTitle}} — {{siteTitle}}</title>
 <meta name="description" content="{{description}}">
 <meta name="generator" content="sitegen">
@@ -346,15 +387,16 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 {{<layout}}
 {{$content}}
 <h1>Personnalités</h1>
-<p class="lede">{{personCount}} personnalités citées avec une fonction, par ordre alphabétique.</p>
+<p class="lede">{{personCount}} personnalités citées avec une fonction, par ordre alphabétique ; cliquez sur un en-tête de colonne pour trier par nom ou par nombre de dépêches.</p>
 <table class="officials-table">
 <caption>Personnalités, fonction la plus récente et nombre de dépêches</caption>
-<thead><tr><th scope="col">Nom</th><th scope="col">Fonction la plus récente</th><th scope="col">Dépêches</th></tr></thead>
+<thead><tr><th scope="col" aria-sort="ascending" data-sort="text">Nom</th><th scope="col">Fonction la plus récente</th><th scope="col" class="num" data-sort="number">Dépêches</th></tr></thead>
 <tbody>
-{{#people}}<tr><td><a href="{{url}}">{{name}}</a></td><td>{{latestRole}}</td><td class="num">{{count}}</td></tr>
+{{#people}}<tr><td data-key="{{sortKey}}"><a href="{{url}}">{{name}}</a></td><td>{{latestRole}}</td><td class="num">{{count}}</td></tr>
 {{/people}}
 </tbody>
 </table>
+<script src="../assets/sort-table.js"></script>
 {{/content}}
 {{/layout}}
 
@@ -428,42 +470,67 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 {{/layout}}
 
 """#,
-        "timeline.mustache": #"""
+        "timeline-page.mustache": #"""
 {{<layout}}
 {{$content}}
-<h1>Chronologie</h1>
-<p class="lede">{{articleCount}} dépêches, des plus récentes aux plus anciennes.</p>
 <nav class="year-nav" aria-label="Années">
 <ul>
-{{#years}}<li><a href="#annee-{{year}}">{{year}}</a> <span class="count">({{count}})</span></li>
-{{/years}}
-{{#hasIncomplete}}<li><a href="#date-incomplete">Date incomplète</a> <span class="count">({{incompleteCount}})</span></li>
-{{/hasIncomplete}}
+<li><a href="{{root}}timeline/index.html">Toutes les années</a></li>
+{{#yearNav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{year}}</a> <span class="count">({{count}})</span></li>
+{{/yearNav}}
+{{#incompleteURL}}<li><a href="{{incompleteURL}}">Date incomplète</a> <span class="count">({{incompleteCount}})</span></li>
+{{/incompleteURL}}
 </ul>
 </nav>
-{{#years}}
-<section class="year" aria-labelledby="annee-{{year}}">
-<h2 id="annee-{{year}}">{{year}} <span class="count">({{count}})</span></h2>
-<ul class="month-nav">{{#months}}<li><a href="#mois-{{year}}-{{monthNumber}}">{{monthName}}</a> ({{count}})</li>{{/months}}</ul>
-{{#months}}
-<section class="month" aria-labelledby="mois-{{year}}-{{monthNumber}}">
-<h3 id="mois-{{year}}-{{monthNumber}}">{{monthName}} {{year}} <span class="count">({{count}})</span></h3>
+<h1>{{heading}}</h1>
+{{#incompleteNote}}<p class="note">L'année ou la date de ces dépêches n'apparaît pas dans le texte ; ce qui est connu est indiqué. Un éditeur peut la fournir dans un fichier annexe (sidecar).</p>
+{{/incompleteNote}}
+{{>pagination}}
+{{#groups}}
+<section class="month">
+<h2{{#anchor}} id="{{anchor}}"{{/anchor}}>{{label}}{{#continued}} (suite){{/continued}} <span class="count">({{count}})</span></h2>
 <ol class="items">
 {{#items}}{{>item}}{{/items}}
 </ol>
 </section>
-{{/months}}
-</section>
+{{/groups}}
+{{>pagination}}
+{{/content}}
+{{/layout}}
+
+"""#,
+        "timeline.mustache": #"""
+{{<layout}}
+{{$content}}
+<h1>Chronologie</h1>
+<p class="lede">{{articleCount}} dépêches, des plus récentes aux plus anciennes. Choisissez une année ou un mois.</p>
+<nav class="year-nav" aria-label="Années">
+<ul>
+{{#years}}<li><a href="{{url}}">{{year}}</a> <span class="count">({{count}})</span></li>
+{{/years}}
+{{#hasIncomplete}}<li><a href="{{incompleteURL}}">Date incomplète</a> <span class="count">({{incompleteCount}})</span></li>
+{{/hasIncomplete}}
+</ul>
+</nav>
+<section aria-labelledby="par-mois">
+<h2 id="par-mois">Par année et par mois</h2>
+<dl class="calendar">
+{{#years}}
+<dt><a href="{{url}}">{{year}}</a> <span class="count">({{count}})</span></dt>
+<dd><ul class="month-nav">{{#months}}<li><a href="{{url}}">{{monthName}}</a> <span class="count">({{count}})</span></li>{{/months}}</ul></dd>
 {{/years}}
 {{#hasIncomplete}}
-<section class="year incomplete" aria-labelledby="date-incomplete">
-<h2 id="date-incomplete">Date incomplète <span class="count">({{incompleteCount}})</span></h2>
-<p class="note">L'année ou la date de ces dépêches n'apparaît pas dans le texte. Ce qui est connu est indiqué.</p>
+<dt><a href="{{incompleteURL}}">Date incomplète</a> <span class="count">({{incompleteCount}})</span></dt>
+<dd>Dépêches dont l'année ou la date n'apparaît pas dans le texte.</dd>
+{{/hasIncomplete}}
+</dl>
+</section>
+<section aria-labelledby="dernieres">
+<h2 id="dernieres">Dernières dépêches</h2>
 <ol class="items">
-{{#incomplete}}{{>item}}{{/incomplete}}
+{{#items}}{{>item}}{{/items}}
 </ol>
 </section>
-{{/hasIncomplete}}
 {{/content}}
 {{/layout}}
 

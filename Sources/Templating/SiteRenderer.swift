@@ -30,7 +30,8 @@ public struct SiteRenderer: Sendable {
 
     /// Everything except article pages.
     public func listingPages() -> [OutputFile] {
-        var out: [OutputFile] = [home(), timeline(), officialsIndex(), tagsIndex(), search(), notFound()]
+        var out: [OutputFile] = [home(), timelineIndex(), officialsIndex(), tagsIndex(), search(), notFound()]
+        for page in site.timelinePages.pages { out.append(timelinePage(page)) }
         for i in site.people.indices { out.append(person(i)); out.append(personFeed(i)) }
         for i in site.tags.indices { out += tag(i); out.append(tagFeed(i)) }
         out.append(siteFeed())
@@ -84,7 +85,9 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: "index.html", text: templates.render("home", c))
     }
 
-    func timeline() -> OutputFile {
+    /// `timeline/index.html`: every year with its months and counts (each linking to the page
+    /// where that month starts), then the latest dispatches.
+    func timelineIndex() -> OutputFile {
         let path = "timeline/index.html"
         let root = "../"
         var c = ctx.base(path: path, title: "Chronologie", nav: "navTimeline")
@@ -93,12 +96,12 @@ public struct SiteRenderer: Sendable {
             [
                 "year": y.year,
                 "count": y.count,
+                "url": root + "timeline/\(y.year)/index.html",
                 "months": y.months.map { m -> [String: Any] in
                     [
-                        "monthNumber": m.month < 10 ? "0\(m.month)" : "\(m.month)",
                         "monthName": FrenchDates.monthName(m.month),
                         "count": m.articles.count,
-                        "items": m.articles.map { ctx.item($0, root: root) },
+                        "url": root + (site.timelinePages.monthPage[TimelinePages.key(year: y.year, month: m.month)] ?? "") + "#" + Self.monthAnchor(y.year, m.month),
                     ]
                 },
             ]
@@ -106,9 +109,52 @@ public struct SiteRenderer: Sendable {
         if !site.timeline.incomplete.isEmpty {
             c["hasIncomplete"] = true
             c["incompleteCount"] = site.timeline.incomplete.count
-            c["incomplete"] = site.timeline.incomplete.map { ctx.item($0, root: root) }
+            c["incompleteURL"] = root + TimelinePages.incompleteFolder + "index.html"
         }
+        let latest = site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil }.prefix(site.config.homeCount)
+        c["items"] = latest.map { ctx.item($0, root: root) }
         return OutputFile(path: path, text: templates.render("timeline", c))
+    }
+
+    static func monthAnchor(_ year: Int, _ month: Int) -> String { "mois-\(year)-" + (month < 10 ? "0\(month)" : "\(month)") }
+
+    /// One page of a year (or of the incomplete-date group).
+    func timelinePage(_ page: TimelinePages.Page) -> OutputFile {
+        let path = page.path
+        let root = PageContext.root(depth: PageContext.depth(of: path))
+        let title = page.year.map { "Chronologie \($0)" } ?? "Date incomplète"
+        var c = ctx.base(path: path, title: page.count > 1 ? "\(title) (page \(page.number))" : title, nav: "navTimeline")
+        c["heading"] = title
+        if page.year == nil { c["incompleteNote"] = true }
+        c["yearNav"] = site.timeline.years.map { y -> [String: Any] in
+            var o: [String: Any] = ["year": y.year, "url": root + "timeline/\(y.year)/index.html", "count": y.count]
+            if y.year == page.year { o["current"] = true }
+            return o
+        }
+        if !site.timeline.incomplete.isEmpty {
+            c["incompleteURL"] = root + TimelinePages.incompleteFolder + "index.html"
+            c["incompleteCount"] = site.timeline.incomplete.count
+        }
+        c["groups"] = page.groups.map { g -> [String: Any] in
+            var o: [String: Any] = ["items": g.articles.map { ctx.item($0, root: root) }, "count": g.articles.count]
+            if let m = g.month, let y = page.year {
+                o["label"] = "\(FrenchDates.monthName(m).capitalizedFirst) \(y)"
+                o["anchor"] = Self.monthAnchor(y, m)
+            } else {
+                o["label"] = "Date incomplète"
+                o["anchor"] = "date-incomplete"
+            }
+            if g.continued { o["continued"] = true; o.removeValue(forKey: "anchor") }
+            return o
+        }
+        if page.count > 1 {
+            var p: [String: Any] = ["page": page.number, "pageCount": page.count]
+            let folder = root + page.folder
+            if page.number > 1 { p["prevURL"] = folder + (page.number == 2 ? "" : "page/\(page.number - 1)/") + "index.html" }
+            if page.number < page.count { p["nextURL"] = folder + "page/\(page.number + 1)/index.html" }
+            c["pagination"] = p
+        }
+        return OutputFile(path: path, text: templates.render("timeline-page", c))
     }
 
     func officialsIndex() -> OutputFile {
@@ -117,7 +163,7 @@ public struct SiteRenderer: Sendable {
         c["personCount"] = site.people.count
         c["people"] = site.people.indices.map { i -> [String: Any] in
             let p = site.people[i]
-            var o: [String: Any] = ["name": p.name, "url": ctx.personURL(i, root: "../"), "count": p.articles.count]
+            var o: [String: Any] = ["name": p.name, "url": ctx.personURL(i, root: "../"), "count": p.articles.count, "sortKey": TextFolding.key(p.name)]
             if let r = p.latestRole { o["latestRole"] = r }
             return o
         }
@@ -264,6 +310,7 @@ public struct SiteRenderer: Sendable {
         }
         add("")
         add("timeline/")
+        for page in site.timelinePages.pages { add(String(page.path.dropLast("index.html".count))) }
         add("officials/")
         add("tags/")
         add("search/")
@@ -303,4 +350,9 @@ struct AtomClock {
         let yy = String(y).count >= 4 ? String(y) : String(repeating: "0", count: 4 - String(y).count) + String(y)
         return "\(yy)-\(p2(m))-\(p2(day))T00:00:00\(sign)\(p2(h)):\(p2(mi))"
     }
+}
+
+extension String {
+    /// `août` -> `Août`, for headings.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
     public let overridden: [String]
 
     public static let pageTemplates = ["layout", "item", "pagination", "home", "article", "timeline", "officials",
-                                       "official", "tags", "tag", "search", "404", "feed", "sitemap"]
+                                       "official", "tags", "tag", "search", "404", "feed", "sitemap", "timeline-page"]
 
     /// - Parameter directory: templates folder, or nil/missing for the embedded defaults only.
     public init(directory: String?) throws(Diagnostic) {
