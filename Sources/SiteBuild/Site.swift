@@ -156,7 +156,7 @@ public struct Site: Sendable {
         let bodies = timings.measure("markdown") {
             Parallel.map(index.articles.count, jobs: options.jobs) { ArticleHTML.render(index.articles[$0].dispatch, renderer: renderer) }
         }
-        let siteRenderer = SiteRenderer(site: index, templates: templates, bodies: bodies)
+        let siteRenderer = timings.measure("list items") { SiteRenderer(site: index, templates: templates, bodies: bodies, jobs: options.jobs) }
         let files = timings.measure("templates") { () -> [OutputFile] in
             let articles = Parallel.map(index.articles.count, jobs: options.jobs) { siteRenderer.article($0) }
             return (articles + siteRenderer.listingPages()).sorted { $0.path < $1.path }

@@ -283,7 +283,7 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 <section aria-labelledby="dernieres">
 <h2 id="dernieres">Dernières dépêches</h2>
 <ol class="items">
-{{#items}}{{>item}}{{/items}}
+{{{itemsHTML}}}
 </ol>
 <p><a class="more" href="timeline/index.html">Toute la chronologie →</a></p>
 </section>
@@ -364,7 +364,7 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 <section aria-labelledby="depeches">
 <h2 id="depeches">Dépêches ({{count}})</h2>
 <ol class="items">
-{{#items}}{{>item}}{{/items}}
+{{{itemsHTML}}}
 </ol>
 </section>
 {{#hasCoAppearances}}
@@ -445,7 +445,7 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 <p class="lede">{{kindLabel}} · {{count}} dépêches</p>
 {{>pagination}}
 <ol class="items">
-{{#items}}{{>item}}{{/items}}
+{{{itemsHTML}}}
 </ol>
 {{>pagination}}
 {{/content}}
@@ -490,7 +490,7 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 <section class="month">
 <h2{{#anchor}} id="{{anchor}}"{{/anchor}}>{{label}}{{#continued}} (suite){{/continued}} <span class="count">({{count}})</span></h2>
 <ol class="items">
-{{#items}}{{>item}}{{/items}}
+{{{itemsHTML}}}
 </ol>
 </section>
 {{/groups}}
@@ -528,7 +528,7 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 <section aria-labelledby="dernieres">
 <h2 id="dernieres">Dernières dépêches</h2>
 <ol class="items">
-{{#items}}{{>item}}{{/items}}
+{{{itemsHTML}}}
 </ol>
 </section>
 {{/content}}

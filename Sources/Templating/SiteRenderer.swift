@@ -10,11 +10,25 @@ public struct SiteRenderer: Sendable {
     /// HTML of each article body, parallel to `site.articles`.
     public let bodies: [String]
 
-    public init(site: SiteIndex, templates: TemplateSet, bodies: [String]) {
+    /// Each article's list entry, rendered once with a marker where the page's root goes.
+    let items: [ItemHTML]
+
+    public init(site: SiteIndex, templates: TemplateSet, bodies: [String], jobs: Int = 1) {
         precondition(bodies.count == site.articles.count)
         self.site = site
         self.templates = templates
         self.bodies = bodies
+        let ctx = PageContext(site: site)
+        items = Parallel.map(site.articles.count, jobs: jobs) { i in
+            ItemHTML(templates.render("item", ctx.item(i, root: ItemHTML.marker)))
+        }
+    }
+
+    /// The list entries of `articles` for a page whose root prefix is `root`.
+    func itemsHTML<C: Collection>(_ articles: C, root: String) -> String where C.Element == Int {
+        var out = ""
+        for i in articles { items[i].append(root: root, to: &out) }
+        return out
     }
 
     var ctx: PageContext { PageContext(site: site) }
@@ -32,8 +46,9 @@ public struct SiteRenderer: Sendable {
     public func listingPages() -> [OutputFile] {
         var out: [OutputFile] = [home(), timelineIndex(), officialsIndex(), tagsIndex(), search(), notFound()]
         for page in site.timelinePages.pages { out.append(timelinePage(page)) }
-        for i in site.people.indices { out.append(person(i)); out.append(personFeed(i)) }
-        for i in site.tags.indices { out += tag(i); out.append(tagFeed(i)) }
+        let jobs = ProcessInfo.processInfo.activeProcessorCount
+        out += Parallel.map(site.people.count, jobs: jobs) { [person(i: $0), personFeed($0)] }.flatMap { $0 }
+        out += Parallel.map(site.tags.count, jobs: jobs) { tag($0) + [tagFeed($0)] }.flatMap { $0 }
         out.append(siteFeed())
         out.append(sitemap())
         for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) { out.append(OutputFile(path: path, text: text)) }
@@ -81,7 +96,7 @@ public struct SiteRenderer: Sendable {
         c["personCount"] = site.people.count
         c["tagCount"] = site.tags.count
         let latest = site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil }.prefix(site.config.homeCount)
-        c["items"] = latest.map { ctx.item($0, root: "") }
+        c["itemsHTML"] = itemsHTML(latest, root: "")
         return OutputFile(path: "index.html", text: templates.render("home", c))
     }
 
@@ -112,7 +127,7 @@ public struct SiteRenderer: Sendable {
             c["incompleteURL"] = root + TimelinePages.incompleteFolder + "index.html"
         }
         let latest = site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil }.prefix(site.config.homeCount)
-        c["items"] = latest.map { ctx.item($0, root: root) }
+        c["itemsHTML"] = itemsHTML(latest, root: root)
         return OutputFile(path: path, text: templates.render("timeline", c))
     }
 
@@ -136,7 +151,7 @@ public struct SiteRenderer: Sendable {
             c["incompleteCount"] = site.timeline.incomplete.count
         }
         c["groups"] = page.groups.map { g -> [String: Any] in
-            var o: [String: Any] = ["items": g.articles.map { ctx.item($0, root: root) }, "count": g.articles.count]
+            var o: [String: Any] = ["itemsHTML": itemsHTML(g.articles, root: root), "count": g.articles.count]
             if let m = g.month, let y = page.year {
                 o["label"] = "\(FrenchDates.monthName(m).capitalizedFirst) \(y)"
                 o["anchor"] = Self.monthAnchor(y, m)
@@ -170,7 +185,7 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: path, text: templates.render("officials", c))
     }
 
-    func person(_ i: Int) -> OutputFile {
+    func person(i: Int) -> OutputFile {
         let p = site.people[i]
         let path = p.path + "index.html"
         let root = "../../"
@@ -188,7 +203,7 @@ public struct SiteRenderer: Sendable {
         c["roles"] = p.roles.map { r -> [String: Any] in
             ["role": r.role, "span": Self.span(r)]
         }
-        c["items"] = p.articles.map { ctx.item($0, root: root) }
+        c["itemsHTML"] = itemsHTML(p.articles, root: root)
         let co = p.coAppearances.map { ["name": site.people[$0.person].name, "url": ctx.personURL($0.person, root: root), "count": $0.count] as [String: Any] }
         if !co.isEmpty { c["coAppearances"] = co; c["hasCoAppearances"] = true }
         return OutputFile(path: path, text: templates.render("official", c))
@@ -230,7 +245,7 @@ public struct SiteRenderer: Sendable {
             c["name"] = t.tag.name
             c["kindLabel"] = t.tag.kind.label
             c["count"] = t.articles.count
-            c["items"] = slice.map { ctx.item($0, root: root) }
+            c["itemsHTML"] = itemsHTML(slice, root: root)
             if pages.count > 1 {
                 var p: [String: Any] = ["page": n + 1, "pageCount": pages.count]
                 let tagRoot = root + t.path

@@ -2,8 +2,8 @@ import Dispatch
 
 /// Maps over indexes on all cores, keeping results in input order so the output is the
 /// same whatever the number of threads. `jobs == 1` runs inline (for determinism tests).
-enum Parallel {
-    static func map<T: Sendable>(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> T) -> [T] {
+public enum Parallel {
+    public static func map<T: Sendable>(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> T) -> [T] {
         if jobs <= 1 || count < 2 {
             return (0..<count).map(body)
         }
