@@ -72,7 +72,9 @@ public struct DispatchParser: Sendable {
                        TitleDeriver.isTitleShaped(arr) {
                         title = ByteText.string(normalized(rest))
                     } else {
+                        // article text: the opening is over (the blank line after it matters)
                         content.append(SourceLine(text: rest, number: line.number))
+                        break
                     }
                 }
                 continue
