@@ -53,7 +53,7 @@ public struct DispatchParser: Sendable {
         var header: WrittenDate? = nil
         var headerLine: Int? = nil
         var title: String? = nil
-        var content: [SourceLine] = []
+        var headerRest: SourceLine? = nil
         var i = 0
         while i < lines.count {
             let line = lines[i]
@@ -73,7 +73,7 @@ public struct DispatchParser: Sendable {
                         title = ByteText.string(normalized(rest))
                     } else {
                         // article text: the opening is over (the blank line after it matters)
-                        content.append(SourceLine(text: rest, number: line.number))
+                        headerRest = SourceLine(text: rest, number: line.number)
                         break
                     }
                 }
@@ -86,17 +86,24 @@ public struct DispatchParser: Sendable {
         var signOff: String? = nil
         var dropped = 0
         var signOffLine = 0
-        while i < lines.count {
-            let line = lines[i]
-            i += 1
-            if LineReader.isRelatedLink(line.text) { continue }
+        var content: [SourceLine] = []
+        content.reserveCapacity(lines.count - i + 1)
+        /// Adds an article line; true when it carries the sign-off (the article ends there).
+        func take(_ line: SourceLine) -> Bool {
+            if LineReader.isRelatedLink(line.text) { return false }
             if !line.isBlank, let m = SignOff.match(line.text) {
                 signOff = m.signOff
                 signOffLine = line.number
                 content.append(SourceLine(text: line.text[line.text.startIndex..<m.textEnd], number: line.number))
-                break
+                return true
             }
             content.append(line)
+            return false
+        }
+        var ended = headerRest.map(take) ?? false
+        while !ended && i < lines.count {
+            ended = take(lines[i])
+            i += 1
         }
         while i < lines.count {
             dropped += ByteText.scalarCount(lines[i].text)

@@ -100,3 +100,13 @@ import DispatchModel
         #expect(paragraphs(d) == [s])
     }
 }
+
+@Suite struct OneLineArticleTests {
+    @Test func signOffOnTheHeaderLine() {
+        let o = parse(" date 2021-07 Hanoi (VNA) – Le Parlement a siégé le 2 juillet. -VNA\nAutre article.\n")
+        let d = o.dispatch!
+        #expect(d.lead == "Le Parlement a siégé le 2 juillet.")
+        #expect(d.signOff == "-VNA" && o.droppedCharacters == "Autre article.".count)
+        #expect(d.date.iso == "2021-07-02")
+    }
+}
