@@ -44,7 +44,8 @@ struct BlockBuilder {
                 // a dateline always opens a paragraph, even with no blank line before it
                 flush()
             } else if buf.isEmpty, DatelineParser.isAgencyContinuation(line.text),
-                      let last = blocks.last, last.kind == .paragraph, last.text.count <= DatelineParser.maxPlaceBytes {
+                      let last = blocks.last, last.kind == .paragraph, last.text.count <= DatelineParser.maxPlaceBytes,
+                      last.text.lazy.filter({ $0 == 0x20 }).count < 6 {
                 // `Hanoi, 21 mai` / blank / `(VNA) - …`: a dateline broken in two
                 blocks.removeLast()
                 buf = last.text

@@ -155,14 +155,15 @@ public struct DispatchParser: Sendable {
                 text = blocks[k].text
                 blocks.remove(at: k)
             }
-            let original = blocks.count > k ? blocks[k] : nil
             lead = TextRepair.unglueSentences(text)
-            // the lead repeated as the first body paragraph
-            if let next = original, next.kind == .paragraph {
-                let repaired = TextRepair.unglueSentences(next.text)
-                var full = next.text
-                if let d = DatelineParser.parse(full) { full = Array(full[d.leadStart...]) }
-                if TextRepair.sameText(repaired, lead!) || TextRepair.sameText(full, text) { blocks.remove(at: k) }
+            // the lead repeated as the first body paragraph (photos may sit in between),
+            // with or without its dateline
+            if let r = blocks[k...].firstIndex(where: { $0.kind == .paragraph }) {
+                var copy = blocks[r].text
+                if let d = DatelineParser.parse(copy) { copy = Array(copy[d.leadStart...]) }
+                if TextRepair.sameText(copy, text) || TextRepair.sameText(TextRepair.unglueSentences(copy), lead!) {
+                    blocks.remove(at: r)
+                }
             }
         }
 

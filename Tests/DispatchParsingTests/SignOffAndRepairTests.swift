@@ -110,3 +110,23 @@ import DispatchModel
         #expect(d.date.iso == "2021-07-02")
     }
 }
+
+@Suite struct LeadRepeatTests {
+    @Test func leadRepeatedAfterAPhotoWithItsDateline() {
+        let d = parse("""
+            Hanoï (VNA) - Le ministre a reçu une délégation.
+
+            Photo : VNA
+
+            Hanoï (VNA) - Le ministre a reçu une délégation.
+
+            Ils ont parlé de commerce.
+            """).dispatch!
+        #expect(d.body == [.caption(Caption(text: "", credit: "Photo : VNA")), .paragraph("Ils ont parlé de commerce.")])
+    }
+
+    @Test func differentSecondParagraphIsKept() {
+        let d = parse("Le ministre a reçu une délégation.\n\nLe ministre a reçu une autre délégation.\n").dispatch!
+        #expect(paragraphs(d) == ["Le ministre a reçu une autre délégation."])
+    }
+}
