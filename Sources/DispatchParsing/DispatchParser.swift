@@ -155,13 +155,13 @@ public struct DispatchParser: Sendable {
                 text = blocks[k].text
                 blocks.remove(at: k)
             }
-            lead = TextRepair.unglueSentences(text)
+            lead = TextRepair.repair(text)
             // the lead repeated as the first body paragraph (photos may sit in between),
             // with or without its dateline
             if let r = blocks[k...].firstIndex(where: { $0.kind == .paragraph }) {
                 var copy = blocks[r].text
                 if let d = DatelineParser.parse(copy) { copy = Array(copy[d.leadStart...]) }
-                if TextRepair.sameText(copy, text) || TextRepair.sameText(TextRepair.unglueSentences(copy), lead!) {
+                if TextRepair.sameText(copy, text) || TextRepair.sameText(TextRepair.repair(copy), lead!) {
                     blocks.remove(at: r)
                 }
             }
@@ -177,7 +177,7 @@ public struct DispatchParser: Sendable {
         var body: [Block] = []
         body.reserveCapacity(blocks.count)
         for b in blocks {
-            let text = ByteText.string(TextRepair.unglueSentences(b.text))
+            let text = ByteText.string(TextRepair.repair(b.text))
             switch b.kind {
             case .paragraph: body.append(.paragraph(text))
             case .caption: body.append(.caption(Caption(text: text, credit: b.credit)))

@@ -27,6 +27,51 @@ enum TextRepair {
         return out
     }
 
+    /// Both repairs, in the order that keeps each one simple.
+    static func repair(_ b: [UInt8]) -> [UInt8] {
+        unglueDigits(unglueSentences(b))
+    }
+
+    /// Short French words that scrapers glue to a following number (`de15`, `le20`).
+    static let wordsBeforeNumbers: Set<[UInt8]> = Set(["de", "du", "des", "le", "la", "les", "à", "au", "aux", "en",
+        "sur", "dans", "pour", "et", "par", "avec", "plus", "contre", "environ", "vers", "depuis", "entre"].map { Array($0.utf8) })
+
+    /// Puts back the space lost between a word and a number: `de15` → `de 15`,
+    /// `68,8millions` → `68,8 millions`. Deliberately narrow: only the listed function
+    /// words before a number, and only a word of 4+ letters after one, so `G20`, `H5N1`,
+    /// `COVID-19`, `5e`, `1er`, `14ème`, `10h30`, `3km` are left as written. URLs are skipped.
+    static func unglueDigits(_ b: [UInt8]) -> [UInt8] {
+        let n = b.count
+        guard n > 2, b.contains(where: ByteText.isDigit) else { return b }
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 8)
+        var wordStart = 0
+        var inURL = false
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x27 || c == 0x28 || c == 0x2D {
+                wordStart = i + 1
+                if c != 0x27 && c != 0x2D { inURL = false }
+            } else if c == 0x40 || c == 0x2F {
+                inURL = true
+            } else if !inURL && i > wordStart {
+                let p = b[i - 1]
+                if ByteText.isDigit(c), ByteText.isLower(b, ByteText.scalarStart(b, before: i)),
+                   i - wordStart <= 7, wordsBeforeNumbers.contains(Array(b[wordStart..<i])) {
+                    out.append(0x20)
+                } else if ByteText.isDigit(p), ByteText.isLower(b, i), c != 0x65, !ByteText.matches(b, i, "\u{E8}") {
+                    var j = i, letters = 0
+                    while j < n, letters < 4, ByteText.isLower(b, j) { j += ByteText.scalar(b, j).1; letters += 1 }
+                    if letters >= 4 { out.append(0x20) }
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
     static func startsNewSentence(_ b: [UInt8], dot i: Int) -> Bool {
         let prevStart = ByteText.scalarStart(b, before: i)
         let prevIsLetter = ByteText.isLetter(b, prevStart)

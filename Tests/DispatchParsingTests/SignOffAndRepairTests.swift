@@ -130,3 +130,25 @@ import DispatchModel
         #expect(paragraphs(d) == ["Le ministre a reçu une autre délégation."])
     }
 }
+
+@Suite struct GluedWordTests {
+    @Test func digitsGluedToWordsAreSplit() {
+        let d = parse("Le texte.\n\nLe projet de15 hectares a coûté 68,8millions de dollars, soit le20 % du budget.\n").dispatch!
+        #expect(paragraphs(d) == ["Le projet de 15 hectares a coûté 68,8 millions de dollars, soit le 20 % du budget."])
+    }
+
+    @Test func codesOrdinalsAndUnitsAreKept() {
+        let s = "Le G20, le virus H5N1, le COVID-19, le 5e plénum, le 1er mai, la 14ème session, à 10h30, sur 3km, le A320 et https://vnanet.vn/de15millions."
+        let d = parse("Le texte.\n\n\(s)\n").dispatch!
+        #expect(paragraphs(d) == [s])
+    }
+
+    /// Words glued without a separator (`ahautement`, `Premierministre`, `TranKim`) cannot be
+    /// split without a dictionary and brand names are CamelCase (`VinFast`): kept as written.
+    /// Honorifics and name spellings are kept too; extraction deals with them.
+    @Test func gluedWordsHonorificsAndSpellingsKeptAsWritten() {
+        let s = "Le Premierministre TranKim Chung ahautement apprécié VinFast. Mme Nguyen Thi Kim Ngan et M. Tô Lâm (To Lam) ont parlé."
+        let d = parse("Le texte.\n\n\(s)\n").dispatch!
+        #expect(paragraphs(d) == [s])
+    }
+}
