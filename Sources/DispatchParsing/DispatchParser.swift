@@ -47,76 +47,19 @@ public struct DispatchParser: Sendable {
         }
         let lines = LineReader.lines(utf8)
 
-        // 1. Opening: timestamp line, ` date` header (maybe with a title, a caption or the
-        //    dateline on the same line), `>>` related links. The header's rest, when it is
-        //    article text, goes on as a line of its own with the header's line number.
-        var header: WrittenDate? = nil
-        var headerLine: Int? = nil
-        var title: String? = nil
-        var headerRest: SourceLine? = nil
-        var i = 0
-        while i < lines.count {
-            let line = lines[i]
-            if line.isBlank || LineReader.isRelatedLink(line.text) { i += 1; continue }
-            if header == nil, let ts = FrenchDate.timestamp(line.text) {
-                header = ts; headerLine = line.number; i += 1; continue
-            }
-            if header == nil, let (h, restStart) = FrenchDate.header(line.text) {
-                header = h; headerLine = line.number; i += 1
-                let rest = ByteText.trimmed(line.text[restStart...])
-                if !rest.isEmpty {
-                    let arr = Array(rest)
-                    if DatelineParser.parse(arr) == nil,
-                       CaptionParser.firstCredit(arr, from: 0, to: arr.count) == nil,
-                       TitleDeriver.altTextMarker(arr) == nil,
-                       TitleDeriver.isTitleShaped(arr) {
-                        title = ByteText.string(normalized(rest))
-                    } else {
-                        // article text: the opening is over (the blank line after it matters)
-                        headerRest = SourceLine(text: rest, number: line.number)
-                        break
-                    }
-                }
-                continue
-            }
-            break
-        }
-
-        // 2. Article lines up to the sign-off; everything after it is another page's text.
-        var signOff: String? = nil
-        var dropped = 0
-        var signOffLine = 0
-        var content: [SourceLine] = []
-        content.reserveCapacity(lines.count - i + 1)
-        /// Adds an article line; true when it carries the sign-off (the article ends there).
-        func take(_ line: SourceLine) -> Bool {
-            if LineReader.isRelatedLink(line.text) { return false }
-            if !line.isBlank, let m = SignOff.match(line.text) {
-                signOff = m.signOff
-                signOffLine = line.number
-                content.append(SourceLine(text: line.text[line.text.startIndex..<m.textEnd], number: line.number))
-                return true
-            }
-            content.append(line)
-            return false
-        }
-        var ended = headerRest.map(take) ?? false
-        while !ended && i < lines.count {
-            ended = take(lines[i])
-            i += 1
-        }
-        while i < lines.count {
-            dropped += ByteText.scalarCount(lines[i].text)
-            i += 1
-        }
+        // 1–2. Opening (timestamp, ` date` header, `>>` links) and the article's lines up to
+        //      its sign-off.
+        let article = ArticleLines(lines)
+        var title = article.headerTitle
+        let dropped = article.droppedCharacters
         if dropped > 0 {
-            diagnostics.append(.note(SourceLocation(path: path, line: signOffLine + 1),
+            diagnostics.append(.note(SourceLocation(path: path, line: article.signOffLine + 1),
                 "dropped \(dropped) characters after the sign-off (not part of the dispatch)", code: "signoff.dropped"))
         }
 
         // 3. Paragraphs and captions.
         var builder = BlockBuilder()
-        for line in content { builder.add(line) }
+        for line in article.content { builder.add(line) }
         var blocks = builder.finish()
 
         // 4. Title: header, else a first line shaped like a headline, else image alt text.
@@ -185,7 +128,7 @@ public struct DispatchParser: Sendable {
         }
 
         // 7. Dates.
-        var resolver = DateResolver(header: header, headerLine: headerLine, dateline: dateline?.date, leadLine: leadLine)
+        var resolver = DateResolver(header: article.header, headerLine: article.headerLine, dateline: dateline?.date, leadLine: leadLine)
         if let lead { resolver.leadDates = FrenchDate.mentions(in: lead) }
         let dates = resolver.resolve(path: path)
         diagnostics += dates.diagnostics
@@ -208,14 +151,8 @@ public struct DispatchParser: Sendable {
 
         var d = Dispatch(file: file, title: title!, titleDerived: derived, date: dates.date,
                          eventDate: dates.eventDate, place: dateline?.place, agency: dateline?.agency,
-                         dateline: dateline?.text, lead: leadString, body: body, signOff: signOff)
+                         dateline: dateline?.text, lead: leadString, body: body, signOff: article.signOff)
         if d.lead?.isEmpty == true { d.lead = nil }
         return ParseOutcome(dispatch: d, diagnostics: diagnostics, droppedCharacters: dropped)
-    }
-
-    private func normalized(_ s: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        LineReader.appendNormalized(s, to: &out)
-        return out
     }
 }
