@@ -59,10 +59,7 @@ struct DateResolver {
         // the same month (a published-next-day report); a different month keeps no year.
         if var e = lead.first, r.date.precision != .unknown {
             if e.year == nil, let y = r.date.year, e.month == r.date.month { e.year = y }
-            let ed = e.dispatchDate
-            if ed != r.date && !(r.date.precision == .month && ed.year == r.date.year && ed.month == r.date.month) {
-                r.eventDate = ed
-            }
+            if e.dispatchDate != r.date { r.eventDate = e.dispatchDate }
         }
 
         switch r.date.precision {

@@ -64,7 +64,8 @@ public struct DispatchParser: Sendable {
 
         // 4. Title: header, else a first line shaped like a headline, else image alt text.
         if title == nil, let first = blocks.first, first.kind == .paragraph, first.lineCount == 1, blocks.count > 1,
-           TitleDeriver.isTitleShaped(first.text), DatelineParser.parse(first.text) == nil {
+           TitleDeriver.isTitleShaped(first.text), DatelineParser.parse(first.text) == nil,
+           TitleDeriver.altTextMarker(first.text) == nil {
             title = ByteText.string(first.text)
             blocks.removeFirst()
         }

@@ -122,3 +122,31 @@ import DispatchModel
         #expect(o.diagnostics.contains { $0.code == "date.missing" && $0.severity == .warning })
     }
 }
+
+@Suite struct AltTextFirstTests {
+    @Test func altTextLineFirstWithoutCredit() {
+        let d = parse("""
+            Le Vietnam et le Laos signent un accord hinh anh 1Les ministres lors de la signature
+
+            Vientiane (VNA) - Les deux pays ont signé un accord le 2 mai.
+            """).dispatch!
+        #expect(d.title == "Le Vietnam et le Laos signent un accord" && !d.titleDerived)
+        #expect(d.captions == [Caption(text: "Les ministres lors de la signature", credit: nil)])
+        #expect(d.place == "Vientiane")
+    }
+
+    @Test func titleThenAltTextCaptionThenDatelineLead() {
+        let d = parse("""
+            Le Vietnam et le Laos signent un accord
+
+            Le Vietnam et le Laos signent un accord hinh anh 1Les ministres lors de la signature. Photo: VNA
+
+            Vientiane (VNA) - Les deux pays ont signé un accord le 2 mai.
+
+            Le texte continue.
+            """).dispatch!
+        #expect(d.title == "Le Vietnam et le Laos signent un accord")
+        #expect(d.body == [.caption(Caption(text: "Les ministres lors de la signature.", credit: "Photo: VNA")), .paragraph("Le texte continue.")])
+        #expect(d.lead == "Les deux pays ont signé un accord le 2 mai.")
+    }
+}
