@@ -12,6 +12,7 @@ struct ArticleLines {
     var signOff: String? = nil
     var signOffLine = 0
     var droppedCharacters = 0
+    private var sawText = false
 
     init(_ lines: [SourceLine]) {
         var i = 0
@@ -60,15 +61,24 @@ struct ArticleLines {
     }
 
     /// Adds an article line; true when it carries the sign-off (the article ends there).
+    /// A sign-off alone on its line (`VNA`, `- VNA`) only counts once a sentence of article
+    /// text has been seen: a byline under a headline must not swallow the whole article
+    /// (it is dropped instead).
     private mutating func take(_ line: SourceLine) -> Bool {
         if LineReader.isRelatedLink(line.text) { return false }
         if !line.isBlank, let m = SignOff.match(line.text) {
+            // an agency name alone before any sentence is a byline: not text, not the end
+            if m.textEnd == line.text.startIndex && !sawText { return false }
             signOff = m.signOff
             signOffLine = line.number
             content.append(SourceLine(text: line.text[line.text.startIndex..<m.textEnd], number: line.number))
             return true
         }
         content.append(line)
+        // a sentence, not a headline: it ends like one
+        if let last = line.text.last, last == 0x2E || last == 0x21 || last == 0x3F || last == 0xBB || last == 0x22 || last == 0x29 {
+            sawText = true
+        }
         return false
     }
 }

@@ -152,3 +152,12 @@ import DispatchModel
         #expect(paragraphs(d) == [s])
     }
 }
+
+@Suite struct BylineTests {
+    @Test func agencyBylineBeforeTheTextIsNotASignOff() {
+        let o = parse("Le Vietnam et le Laos signent un accord\n\nVNA\n\nLes deux pays ont signé un accord.\n\nVNA/CVN\n")
+        let d = o.dispatch!
+        #expect(d.signOff == "VNA/CVN")
+        #expect(d.lead == "Les deux pays ont signé un accord.")
+    }
+}
