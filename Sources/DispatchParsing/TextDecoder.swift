@@ -37,25 +37,11 @@ struct TextDecoder {
     /// Index of the first byte that breaks UTF-8 well-formedness, or nil.
     static func firstInvalidUTF8(_ b: [UInt8], from start: Int) -> Int? {
         var i = start
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            var need = 0
-            var min: UInt32 = 0
-            var v: UInt32 = 0
-            if c & 0xE0 == 0xC0 { need = 1; min = 0x80; v = UInt32(c & 0x1F) }
-            else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; v = UInt32(c & 0x0F) }
-            else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; v = UInt32(c & 0x07) }
-            else { return i }
-            if i + need >= n { return i }   // truncated sequence at end of file
-            for k in 1...need {
-                let cc = b[i + k]
-                if cc & 0xC0 != 0x80 { return i }
-                v = (v << 6) | UInt32(cc & 0x3F)
-            }
-            if v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { return i }
-            i += need + 1
+        while i < b.count {
+            if b[i] < 0x80 { i += 1; continue }
+            let n = validSequenceLength(b, i)
+            if n == 0 { return i }
+            i += n
         }
         return nil
     }
@@ -79,16 +65,46 @@ struct TextDecoder {
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
     ]
 
+    /// Bytes that do not form valid UTF-8 are read as Windows-1252; well-formed UTF-8
+    /// sequences are kept. A UTF-8 file with one stray byte thus keeps its accents instead
+    /// of turning every `é` into `Ã©`, and a real Windows-1252 file is decoded fully (its
+    /// accented letters are almost never followed by what UTF-8 needs as continuation bytes).
     static func fromWindows1252(_ b: [UInt8], from start: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count + b.count / 8)
-        for i in start..<b.count {
+        var i = start
+        while i < b.count {
             let c = b[i]
-            if c < 0x80 { out.append(c); continue }
+            if c < 0x80 { out.append(c); i += 1; continue }
+            let n = validSequenceLength(b, i)
+            if n > 0 {
+                out.append(contentsOf: b[i..<(i + n)])
+                i += n
+                continue
+            }
             let v = c < 0xA0 ? cp1252High[Int(c - 0x80)] : UInt32(c)
             appendUTF8(v, to: &out)
+            i += 1
         }
         return out
+    }
+
+    /// Length of the well-formed UTF-8 sequence starting at `i`, or 0.
+    static func validSequenceLength(_ b: [UInt8], _ i: Int) -> Int {
+        let c = b[i]
+        var need = 0, min: UInt32 = 0, v: UInt32 = 0
+        if c & 0xE0 == 0xC0 { need = 1; min = 0x80; v = UInt32(c & 0x1F) }
+        else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; v = UInt32(c & 0x0F) }
+        else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; v = UInt32(c & 0x07) }
+        else { return 0 }
+        guard i + need < b.count else { return 0 }
+        for k in 1...need {
+            let cc = b[i + k]
+            if cc & 0xC0 != 0x80 { return 0 }
+            v = (v << 6) | UInt32(cc & 0x3F)
+        }
+        if v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { return 0 }
+        return need + 1
     }
 
     static func fromUTF16(_ b: [UInt8], from start: Int, bigEndian: Bool) -> [UInt8] {

@@ -105,3 +105,12 @@ import DispatchModel
         #expect(t < 20)
     }
 }
+
+@Suite struct MixedEncodingTests {
+    @Test func utf8WithOneStrayByteKeepsItsAccents() {
+        let bytes = Array("Hanoï, 3 août (VNA) - L’État a réagi ".utf8) + [0x96] + Array(" vite.\n".utf8)
+        let o = DispatchParser().parse(bytes: bytes, file: "m.txt", path: "m.txt")
+        #expect(o.dispatch?.lead == "L’État a réagi – vite.")
+        #expect(o.diagnostics.contains { $0.code == "encoding" && $0.location.line == 1 })
+    }
+}
