@@ -14,12 +14,14 @@ struct TextDecoder {
     }
 
     static func decode(_ bytes: [UInt8]) -> Outcome {
-        var utf8: [UInt8]
+        let utf8: [UInt8]
         var fallbackLine: Int? = nil
         if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE {
             utf8 = fromUTF16(bytes, from: 2, bigEndian: false)
         } else if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF {
             utf8 = fromUTF16(bytes, from: 2, bigEndian: true)
+        } else if let bigEndian = utf16WithoutBOM(bytes) {
+            utf8 = fromUTF16(bytes, from: 0, bigEndian: bigEndian)
         } else {
             let start = (bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ? 3 : 0
             if let bad = firstInvalidUTF8(bytes, from: start) {
@@ -32,6 +34,22 @@ struct TextDecoder {
         if isBinary(utf8) { return .binary }
         if isBlank(utf8) { return .blank }
         return .text(utf8, fallbackLine: fallbackLine)
+    }
+
+    /// UTF-16 saved without a BOM: Latin text then has a NUL in every other byte, on the
+    /// same side. Real binary files scatter their NULs. Returns big-endian-ness, or nil.
+    static func utf16WithoutBOM(_ b: [UInt8]) -> Bool? {
+        let n = min(b.count, 4096) & ~1
+        guard n >= 4, b[0] == 0 || b[1] == 0 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if b[i] == 0 { evenZeros += 1 }
+            if b[i + 1] == 0 { oddZeros += 1 }
+        }
+        let pairs = n / 2
+        if oddZeros * 10 >= pairs * 9 && evenZeros * 10 <= pairs { return false }
+        if evenZeros * 10 >= pairs * 9 && oddZeros * 10 <= pairs { return true }
+        return nil
     }
 
     /// Index of the first byte that breaks UTF-8 well-formedness, or nil.

@@ -32,6 +32,9 @@ import DispatchModel
         let be: [UInt8] = [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         check(DispatchParser().parse(bytes: le, file: "le.txt", path: "le.txt"))
         check(DispatchParser().parse(bytes: be, file: "be.txt", path: "be.txt"))
+        // and saved without a BOM
+        check(DispatchParser().parse(bytes: Array(le.dropFirst(2)), file: "le.txt", path: "le.txt"))
+        check(DispatchParser().parse(bytes: Array(be.dropFirst(2)), file: "be.txt", path: "be.txt"))
     }
 
     @Test func windows1252Fallback() {
