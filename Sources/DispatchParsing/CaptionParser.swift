@@ -85,7 +85,8 @@ enum CaptionParser {
         guard !tokens.isEmpty else { return nil }
         var last = 0
         if let slash = tokens.firstIndex(where: { b[$0].contains(0x2F) }),
-           tokens[0..<slash].allSatisfy({ ByteText.isUpper(b, $0.lowerBound) }) {
+           tokens[0..<slash].allSatisfy({ ByteText.isUpper(b, $0.lowerBound) }),
+           endsWithAgency(b, tokens[slash]) {
             last = slash
         } else {
             var restEmpty = true
@@ -100,6 +101,16 @@ enum CaptionParser {
         while stop > v, b[stop - 1] == 0x2E || b[stop - 1] == 0x2C || b[stop - 1] == 0x3B { stop -= 1 }
         guard stop > v else { return nil }
         return CreditMatch(start: i, credit: ByteText.string(b[i..<stop]), end: tokens[last].upperBound)
+    }
+
+    /// `…/VNA`, `…/CVN`, `…/AFP`, `…/Vietnam+`: a credit's last part is an agency (capitals)
+    /// or a site name with `+`. `Vietnam/Laos` in a sentence is not a credit.
+    static func endsWithAgency(_ b: [UInt8], _ token: Range<Int>) -> Bool {
+        var end = token.upperBound
+        while end > token.lowerBound, b[end - 1] == 0x2E || b[end - 1] == 0x2C || b[end - 1] == 0x3B { end -= 1 }
+        guard let slash = b[token.lowerBound..<end].lastIndex(of: 0x2F), slash + 1 < end else { return false }
+        let last = b[(slash + 1)..<end]
+        return last.contains(0x2B) || last.allSatisfy { ByteText.isUpperASCII($0) || ByteText.isDigit($0) }
     }
 
     static func bracketCredit(_ b: [UInt8], _ i: Int, _ end: Int) -> CreditMatch? {

@@ -96,6 +96,12 @@ import DispatchModel
                            .paragraph("Le président a pris la parole.")])
     }
 
+    @Test func creditEndsBeforeASentenceWithASlash() {
+        let d = parse("Texte.\n\nLa réunion. Photo : VNA Le Vietnam/Laos ont parlé. Photo : Thanh Tung/Vietnam+\n").dispatch!
+        #expect(d.body == [.caption(Caption(text: "La réunion.", credit: "Photo : VNA")),
+                           .caption(Caption(text: "Le Vietnam/Laos ont parlé.", credit: "Photo : Thanh Tung/Vietnam+"))])
+    }
+
     @Test func positionMarkersStayInTheCaption() {
         let d = parse("Texte de la dépêche.\n\nA (à droite), B (gauche), C (centre) et D (debout). Photo : VNA\n").dispatch!
         #expect(d.captions.first?.text == "A (à droite), B (gauche), C (centre) et D (debout).")
