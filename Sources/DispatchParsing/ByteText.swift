@@ -95,29 +95,29 @@ enum ByteText {
         return i
     }
 
-    /// Uppercase letter at `i` (ASCII fast path, Unicode property otherwise: `À`, `É`, `Đ`).
+    /// Letter classes at `i`: an ASCII fast path, the Unicode property otherwise (`À`, `É`, `Đ`).
     static func isUpper<C: RandomAccessCollection>(_ b: C, _ i: Int) -> Bool
     where C.Element == UInt8, C.Index == Int {
-        guard i < b.endIndex else { return false }
-        let c = b[i]
-        if c < 0x80 { return isUpperASCII(c) }
-        return scalar(b, i).0.properties.isUppercase
+        classify(b, i, ascii: isUpperASCII) { $0.isUppercase }
     }
 
     static func isLower<C: RandomAccessCollection>(_ b: C, _ i: Int) -> Bool
     where C.Element == UInt8, C.Index == Int {
-        guard i < b.endIndex else { return false }
-        let c = b[i]
-        if c < 0x80 { return isLowerASCII(c) }
-        return scalar(b, i).0.properties.isLowercase
+        classify(b, i, ascii: isLowerASCII) { $0.isLowercase }
     }
 
     static func isLetter<C: RandomAccessCollection>(_ b: C, _ i: Int) -> Bool
     where C.Element == UInt8, C.Index == Int {
-        guard i < b.endIndex else { return false }
+        classify(b, i, ascii: isLetterASCII) { $0.isAlphabetic }
+    }
+
+    @inline(__always)
+    private static func classify<C: RandomAccessCollection>(_ b: C, _ i: Int, ascii: (UInt8) -> Bool,
+                                                             unicode: (Unicode.Scalar.Properties) -> Bool) -> Bool
+    where C.Element == UInt8, C.Index == Int {
+        guard i >= b.startIndex, i < b.endIndex else { return false }
         let c = b[i]
-        if c < 0x80 { return isLetterASCII(c) }
-        return scalar(b, i).0.properties.isAlphabetic
+        return c < 0x80 ? ascii(c) : unicode(scalar(b, i).0.properties)
     }
 
     static func string<C: Collection>(_ b: C) -> String where C.Element == UInt8 {

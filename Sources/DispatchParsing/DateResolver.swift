@@ -75,11 +75,9 @@ struct DateResolver {
         return r
     }
 
+    /// `2025-02-30`, `2025-13`, `--04-31`: the model's ISO form, which prints impossible
+    /// dates as written.
     func describe(_ d: WrittenDate) -> String {
-        var s = ""
-        if let y = d.year { s += "\(y)-" } else { s += "--" }
-        s += d.month < 10 ? "0\(d.month)" : "\(d.month)"
-        if let day = d.day { s += day < 10 ? "-0\(day)" : "-\(day)" }
-        return "`\(s)`"
+        "`\(d.dispatchDate.iso ?? "?")`"
     }
 }

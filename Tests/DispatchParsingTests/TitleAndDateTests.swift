@@ -106,6 +106,7 @@ import DispatchModel
         #expect(o.dispatch!.date == .unknown)
         let w = o.diagnostics.first { $0.code == "date.invalid" }!
         #expect(w.severity == .warning && w.location.path == "seeds/bad.txt" && w.location.line == 1)
+        #expect(w.message.contains(header.contains("13") ? "`2025-13`" : "`2025-02-30`"))
     }
 
     @Test func invalidDatelineDateNamesItsLine() {
