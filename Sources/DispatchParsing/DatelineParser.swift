@@ -59,15 +59,35 @@ enum DatelineParser {
                 place = b[ByteText.trimmed(b, headRange.lowerBound, comma)]
             }
         }
-        // a place has no digits (outside the date) and only a few words
-        var words = 1
-        for c in place {
-            if ByteText.isDigit(c) { return nil }
-            if c == 0x20 { words += 1 }
-        }
-        guard words <= 6, !place.isEmpty else { return nil }
+        guard !place.isEmpty, isPlaceName(place) else { return nil }
         return Dateline(text: ByteText.string(b[0...close]), place: ByteText.string(place),
                         agency: agency, date: date, leadStart: j)
+    }
+
+    /// Lowercase words a place name may hold (`Rio de Janeiro`, `Saint-Jean-de-Luz`).
+    static let particles: Set<String> = ["de", "du", "des", "d'", "la", "le", "les", "sur", "en", "el", "al", "y", "am", "upon"]
+
+    /// A place is a few capitalised words without digits: `Hô Chi Minh-Ville`,
+    /// `Washington D.C`, `L'Aquila`, `Rio de Janeiro`. `Le Parti communiste du Vietnam (PCV) -`
+    /// has a lowercase word and is a sentence, not a dateline.
+    static func isPlaceName(_ place: ArraySlice<UInt8>) -> Bool {
+        var words = 0
+        var start = place.startIndex
+        var i = place.startIndex
+        while i <= place.endIndex {
+            if i == place.endIndex || place[i] == 0x20 {
+                if i > start {
+                    words += 1
+                    if words > 6 { return false }
+                    if !ByteText.isUpper(place, start) && !particles.contains(ByteText.string(place[start..<i])) { return false }
+                }
+                start = i + 1
+            } else if ByteText.isDigit(place[i]) {
+                return false
+            }
+            i += 1
+        }
+        return words > 0
     }
 
     /// `(VNA)`, `(AVI)`, `(VNA/CVN)`: capitals and `/` only. Returns agency and `)` index.

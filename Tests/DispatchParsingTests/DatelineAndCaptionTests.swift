@@ -36,6 +36,16 @@ import DispatchModel
         #expect(d.titleDerived)
     }
 
+    @Test func sentenceWithAcronymAndDashIsNotADateline() {
+        let d = parse("Le Parti communiste du Vietnam (PCV) - au pouvoir depuis 1975 - a tenu son congrès.\n").dispatch!
+        #expect(d.dateline == nil && d.place == nil)
+    }
+
+    @Test func placeWithLowercaseParticle() {
+        let d = parse("Rio de Janeiro, 3 mars (VNA) - Texte.\n").dispatch!
+        #expect(d.place == "Rio de Janeiro" && d.date.iso == "--03-03")
+    }
+
     @Test func roleWithAcronymIsNotADateline() {
         let d = parse("Le chef du Département (PCC) Song Tao a reçu la délégation.\n").dispatch!
         #expect(d.dateline == nil && d.place == nil)
