@@ -38,18 +38,52 @@ enum LineReader {
 
     /// Collapses runs of ASCII spaces and tabs into one space and appends the line to `out`
     /// (with a separating space when `out` is not empty): the lines of one paragraph are
-    /// joined. NBSP is kept as is: French typography puts it before `:`, `;`, `?`, `!`, `»`.
+    /// joined. A no-break space (U+00A0, U+202F) is kept where French typography puts one —
+    /// before `:`, `;`, `?`, `!`, `»`, after `«`, and between digit groups (`3 618`) — and
+    /// becomes a plain space elsewhere (`le\u{A0}ministre`), so later matching sees words.
     static func appendNormalized(_ s: ArraySlice<UInt8>, to out: inout [UInt8]) {
         if !out.isEmpty && out.last != 0x20 { out.append(0x20) }
         var lastSpace = out.isEmpty || out.last == 0x20
-        for c in s {
+        var i = s.startIndex
+        let end = s.endIndex
+        while i < end {
+            let c = s[i]
             if c == 0x20 || c == 0x09 {
                 if !lastSpace { out.append(0x20); lastSpace = true }
-            } else {
-                out.append(c)
-                lastSpace = false
+                i += 1
+                continue
             }
+            let nbsp = (c == 0xC2 && i + 1 < end && s[i + 1] == 0xA0) ? 2
+                : (c == 0xE2 && i + 2 < end && s[i + 1] == 0x80 && s[i + 2] == 0xAF) ? 3 : 0
+            if nbsp > 0 {
+                if keepsNoBreakSpace(s, before: i, after: i + nbsp, written: out) {
+                    if lastSpace, out.last == 0x20 { out.removeLast() }   // `Photo \u{A0}:`
+                    out.append(contentsOf: s[i..<(i + nbsp)])
+                    lastSpace = true
+                } else if !lastSpace {
+                    out.append(0x20)
+                    lastSpace = true
+                }
+                i += nbsp
+                continue
+            }
+            out.append(c)
+            lastSpace = false
+            i += 1
         }
         while out.last == 0x20 { out.removeLast() }
+    }
+
+    private static func keepsNoBreakSpace(_ s: ArraySlice<UInt8>, before: Int, after: Int, written: [UInt8]) -> Bool {
+        var j = after
+        while j < s.endIndex, s[j] == 0x20 || s[j] == 0x09 { j += 1 }
+        if j < s.endIndex {
+            let n = s[j]
+            if n == 0x3A || n == 0x3B || n == 0x3F || n == 0x21 { return true }
+            if n == 0xC2, j + 1 < s.endIndex, s[j + 1] == 0xBB { return true }               // »
+            if ByteText.isDigit(n), let p = written.last, ByteText.isDigit(p) { return true }
+        }
+        if written.count >= 2, written[written.count - 2] == 0xC2, written[written.count - 1] == 0xAB { return true } // «
+        return false
     }
 }

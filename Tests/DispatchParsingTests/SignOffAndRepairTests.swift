@@ -161,3 +161,10 @@ import DispatchModel
         #expect(d.lead == "Les deux pays ont signé un accord.")
     }
 }
+
+@Suite struct NoBreakSpaceTests {
+    @Test func strayNoBreakSpacesBecomePlainSpaces() {
+        let d = parse("Le texte.\n\nLe\u{00A0}ministre a\u{00A0} reçu 3\u{00A0}618 visiteurs\u{202F}!\n").dispatch!
+        #expect(paragraphs(d) == ["Le ministre a reçu 3\u{00A0}618 visiteurs\u{202F}!"])
+    }
+}
