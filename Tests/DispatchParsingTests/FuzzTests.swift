@@ -16,7 +16,8 @@ import DispatchModel
     @Test func randomMarkerSoup() {
         var rng = Rng(s: 0x9E3779B97F4A7C15)
         let parser = DispatchParser()
-        for _ in 0..<10_000 {
+        let rounds = Int(ProcessInfo.processInfo.environment["SITEGEN_FUZZ"] ?? "") ?? 10_000
+        for _ in 0..<rounds {
             var s = ""
             for _ in 0..<(Int(rng.next() % 24)) { s += Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }
             var bytes = Array(s.utf8)
