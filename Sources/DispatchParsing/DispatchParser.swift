@@ -20,7 +20,7 @@ public struct ParseOutcome: Sendable {
 ///
 /// The work is in passes over the lines, each linear: decode → lines → opening (timestamp,
 /// ` date` header, `>>` links) → cut at the sign-off → paragraphs and captions → title,
-/// lead and dateline → dates. See `../../../shared/docs/dispatch-formats.md` for the shapes.
+/// lead and dateline → dates. See `shared/docs/dispatch-formats.md` for the shapes.
 public struct DispatchParser: Sendable {
     public init() {}
 
