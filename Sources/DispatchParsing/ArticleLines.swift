@@ -10,8 +10,9 @@ struct ArticleLines {
     /// cut from its line, `>>` links removed.
     var content: [SourceLine] = []
     var signOff: String? = nil
-    var signOffLine = 0
     var droppedCharacters = 0
+    /// First non-blank line after the sign-off, where the dropped text starts.
+    var droppedLine: Int? = nil
     private var sawText = false
 
     init(_ lines: [SourceLine]) {
@@ -55,6 +56,7 @@ struct ArticleLines {
             i += 1
         }
         while i < lines.count {
+            if droppedLine == nil && !lines[i].isBlank { droppedLine = lines[i].number }
             droppedCharacters += ByteText.scalarCount(lines[i].text)
             i += 1
         }
@@ -70,7 +72,6 @@ struct ArticleLines {
             // an agency name alone before any sentence is a byline: not text, not the end
             if m.textEnd == line.text.startIndex && !sawText { return false }
             signOff = m.signOff
-            signOffLine = line.number
             content.append(SourceLine(text: line.text[line.text.startIndex..<m.textEnd], number: line.number))
             return true
         }

@@ -53,7 +53,7 @@ public struct DispatchParser: Sendable {
         var title = article.headerTitle
         let dropped = article.droppedCharacters
         if dropped > 0 {
-            diagnostics.append(.note(SourceLocation(path: path, line: article.signOffLine + 1),
+            diagnostics.append(.note(SourceLocation(path: path, line: article.droppedLine),
                 "dropped \(dropped) characters after the sign-off (not part of the dispatch)", code: "signoff.dropped"))
         }
 

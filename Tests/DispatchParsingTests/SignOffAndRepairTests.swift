@@ -41,6 +41,7 @@ import DispatchModel
         #expect(d.signOff == "VNA/CVN")
         #expect(d.lead == "Texte de la dépêche." && d.body.isEmpty)
         #expect(o.droppedCharacters > 50)
+        #expect(o.diagnostics.first { $0.code == "signoff.dropped" }?.location.line == 5)
     }
 
     @Test func creditsAndInSentenceAgencyAreNotSignOffs() {
