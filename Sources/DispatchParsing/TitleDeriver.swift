@@ -27,10 +27,10 @@ enum TitleDeriver {
             else if b[i] == 0xE1, ByteText.matches(b, i, "\u{1EA3}nh") { after = i + 5 }   // ảnh
             if after >= 0 {
                 var j = after
-                while j < n, b[j] == 0x20 || b[j] == 0xA0 || b[j] == 0xC2 { j += 1 }
+                while j < n, ByteText.whitespaceWidth(b, j) > 0 { j += ByteText.whitespaceWidth(b, j) }
                 let digits = j
                 while j < n, ByteText.isDigit(b[j]) { j += 1 }
-                if j > digits && (i == 0 || b[i - 1] == 0x20 || ByteText.whitespaceWidthBefore(b, i) > 0) {
+                if j > digits && (i == 0 || ByteText.whitespaceWidthBefore(b, i) > 0) {
                     let titleEnd = ByteText.trimmed(b, 0, i).upperBound
                     while j < n, ByteText.whitespaceWidth(b, j) > 0 { j += ByteText.whitespaceWidth(b, j) }
                     return (titleEnd, j)
