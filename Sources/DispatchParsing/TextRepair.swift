@@ -1,0 +1,106 @@
+/// Repairs scraping damage inside a paragraph.
+enum TextRepair {
+    /// Puts back the space lost after a full stop between two sentences (`nationale.Il`,
+    /// `Li Qiang.Le`, `M.Nguyen` → `M. Nguyen`) while leaving `3.618`, `D.C`, `U.S.`,
+    /// URLs and domain names alone. One pass, O(n): URL state is tracked per word instead
+    /// of looking back, so a 5 MB line without spaces stays linear.
+    static func unglueSentences(_ b: [UInt8]) -> [UInt8] {
+        let n = b.count
+        guard n > 2, b.contains(0x2E) else { return b }
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 16)
+        var inURL = false
+        var i = 0
+        while i < n {
+            let c = b[i]
+            out.append(c)
+            if c == 0x20 || c == 0x09 || c == 0x0A {
+                inURL = false
+            } else if c == 0x40 || (c == 0x2F && i > 0 && b[i - 1] == 0x3A) {
+                inURL = true                                    // e-mail, `http://`
+            } else if c == 0x2E && !inURL && i > 0 && i + 1 < n {
+                if i >= 3 && b[i - 3] == 0x77 && b[i - 2] == 0x77 && b[i - 1] == 0x77 { inURL = true }
+                else if startsNewSentence(b, dot: i) { out.append(0x20) }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Both repairs, in the order that keeps each one simple.
+    static func repair(_ b: [UInt8]) -> [UInt8] {
+        unglueDigits(unglueSentences(b))
+    }
+
+    /// Short French words that scrapers glue to a following number (`de15`, `le20`).
+    static let wordsBeforeNumbers: Set<[UInt8]> = Set(["de", "du", "des", "le", "la", "les", "à", "au", "aux", "en",
+        "sur", "dans", "pour", "et", "par", "avec", "plus", "contre", "environ", "vers", "depuis", "entre"].map { Array($0.utf8) })
+
+    /// Puts back the space lost between a word and a number: `de15` → `de 15`,
+    /// `68,8millions` → `68,8 millions`. Deliberately narrow: only the listed function
+    /// words before a number, and only a word of 4+ letters after one, so `G20`, `H5N1`,
+    /// `COVID-19`, `5e`, `1er`, `14ème`, `10h30`, `3km` are left as written. URLs are skipped.
+    static func unglueDigits(_ b: [UInt8]) -> [UInt8] {
+        let n = b.count
+        guard n > 2, b.contains(where: ByteText.isDigit) else { return b }
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 8)
+        var wordStart = 0
+        var inURL = false
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x27 || c == 0x28 || c == 0x2D {
+                wordStart = i + 1
+                if c != 0x27 && c != 0x2D { inURL = false }
+            } else if c == 0x40 || c == 0x2F {
+                inURL = true
+            } else if !inURL && i > wordStart {
+                let p = b[i - 1]
+                if ByteText.isDigit(c), ByteText.isLower(b, ByteText.scalarStart(b, before: i)),
+                   i - wordStart <= 7, wordsBeforeNumbers.contains(Array(b[wordStart..<i])) {
+                    out.append(0x20)
+                } else if ByteText.isDigit(p), ByteText.isLower(b, i), c != 0x65, !ByteText.matches(b, i, "\u{E8}") {
+                    var j = i, letters = 0
+                    while j < n, letters < 4, ByteText.isLower(b, j) { j += ByteText.scalar(b, j).1; letters += 1 }
+                    if letters >= 4 { out.append(0x20) }
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    static func startsNewSentence(_ b: [UInt8], dot i: Int) -> Bool {
+        let prevStart = ByteText.scalarStart(b, before: i)
+        let prevIsLetter = ByteText.isLetter(b, prevStart)
+        let p = b[i - 1]
+        let prevClosing = p == 0x29 || p == 0x22 || (p == 0xBB && i >= 2 && b[i - 2] == 0xC2)
+        guard prevIsLetter || prevClosing else { return false }
+        guard ByteText.isUpper(b, i + 1) else { return false }
+        let j = i + 1 + ByteText.scalar(b, i + 1).1
+        // `Il`, `Le`, `Nguyen`: a capital then a small letter starts a word
+        if ByteText.isLower(b, j) { return true }
+        // `pays.À cette`, `pays.L'ambassadeur`: one capital letter as a word, but only after
+        // a lowercase letter (so `D.C` and `U.S.` stay as they are)
+        if ByteText.isLower(b, prevStart) {
+            if j >= b.count || b[j] == 0x20 || b[j] == 0x27 { return true }
+            if ByteText.matches(b, j, "\u{2019}") { return true }
+        }
+        return false
+    }
+
+    /// Whitespace-insensitive equality, for spotting a lead repeated as the first body
+    /// paragraph (the copy may differ in spaces or NBSPs).
+    static func sameText(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var i = 0, j = 0
+        while true {
+            while i < a.count, ByteText.whitespaceWidth(a, i) > 0 { i += ByteText.whitespaceWidth(a, i) }
+            while j < b.count, ByteText.whitespaceWidth(b, j) > 0 { j += ByteText.whitespaceWidth(b, j) }
+            if i == a.count || j == b.count { return i == a.count && j == b.count }
+            if a[i] != b[j] { return false }
+            i += 1; j += 1
+        }
+    }
+}
