@@ -5,8 +5,10 @@ import DispatchModel
 public struct Tagger: Sendable {
     let topicIndex: PhraseIndex
     let topicNames: [String]
+    let minimumTopicHits: Int
 
-    public init(vocabulary: TopicVocabulary = .standard) {
+    public init(vocabulary: TopicVocabulary = .standard, minimumTopicHits: Int = 2) {
+        self.minimumTopicHits = minimumTopicHits
         var index = PhraseIndex()
         topicNames = vocabulary.topics.map(\.name)
         for (i, t) in vocabulary.topics.enumerated() {
@@ -30,8 +32,10 @@ public struct Tagger: Sendable {
             if let org = Self.knownOrganisations[w] { tags.insert(Tag(name: org, kind: .organisation)) }
             if let country = Countries.byWord[w] { tags.insert(Tag(name: country, kind: .country)) }
         }
+        // A topic needs its keywords at least twice: one passing word ("paix", "jeunes") in a
+        // diplomatic dispatch would otherwise tag nearly every dispatch with nearly every topic.
         let folded = tokens.map { TextFolding.key($0) }
-        for topic in topicIndex.matches(in: folded) {
+        for (topic, hits) in topicIndex.counts(in: folded) where hits >= minimumTopicHits {
             tags.insert(Tag(name: topicNames[topic], kind: .topic))
         }
         if let place = d.place, !place.isEmpty { tags.insert(Tag(name: place, kind: .place)) }
@@ -108,13 +112,17 @@ struct PhraseIndex: Sendable {
         entries[first, default: []].append((Array(toks.dropFirst()), value))
     }
 
-    func matches(in tokens: [String]) -> Set<Int> {
-        var found = Set<Int>()
+    /// How many times each value's phrases occur (each position counts once per value).
+    func counts(in tokens: [String]) -> [Int: Int] {
+        var found: [Int: Int] = [:]
         for (i, t) in tokens.enumerated() {
             guard let cands = entries[t] else { continue }
-            for (rest, v) in cands where !found.contains(v) {
-                if rest.isEmpty { found.insert(v); continue }
-                if i + rest.count < tokens.count, Array(tokens[(i + 1)...(i + rest.count)]) == rest { found.insert(v) }
+            var here = Set<Int>()
+            for (rest, v) in cands where !here.contains(v) {
+                if rest.isEmpty || (i + rest.count < tokens.count && tokens[(i + 1)...(i + rest.count)].elementsEqual(rest)) {
+                    here.insert(v)
+                    found[v, default: 0] += 1
+                }
             }
         }
         return found
