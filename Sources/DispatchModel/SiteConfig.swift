@@ -22,3 +22,10 @@ public struct SiteConfig: Sendable, Hashable {
         (baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + path
     }
 }
+
+extension SiteConfig {
+    public func stableHash(into h: inout StableHasher) {
+        h.combine(title); h.combine(description); h.combine(baseURL); h.combine(language); h.combine(timeZone)
+        h.combine(homeCount); h.combine(feedCount); h.combine(pageSize); h.combine(author)
+    }
+}

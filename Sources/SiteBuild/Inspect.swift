@@ -28,7 +28,7 @@ public enum Inspect {
             return .failure(error)
         }
         let seed = SeedSource.Seed(name: name, path: seedPath, sidecarPath: sidecar)
-        let o = Site.loadSeed(seed, parser: DispatchParser(), extractor: OfficialsExtractor(), tagger: Tagger(vocabulary: vocabulary))
+        let o = Site.loadSeed(Site.SeedInput(seed), parser: DispatchParser(), extractor: OfficialsExtractor(), tagger: Tagger(vocabulary: vocabulary))
         guard let d = o.dispatch else {
             return .failure(o.diagnostics.first { $0.severity == .error } ?? .error(SourceLocation(path: seedPath), "cannot parse", code: "seed"))
         }

@@ -23,6 +23,10 @@ public struct BuildOptions: Sendable {
     public var keepGoing = false
     /// Worker threads for parsing and rendering.
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Build cache file; nil means `.<output>.sitegen-cache` beside the output folder.
+    public var cache: String?
+    /// Ignore the cache's rendered pages: render everything and replace the output as a whole.
+    public var full = false
 
     public init() {}
 
@@ -66,32 +70,57 @@ public struct Site: Sendable {
     // MARK: load
 
     public func load(timings: inout StageTimings) throws(Diagnostic) -> LoadedSite {
+        try load(timings: &timings, cache: nil).site
+    }
+
+    /// Reads every seed, then parses those the cache does not already know by content.
+    func load(timings: inout StageTimings, cache: BuildCache?) throws(Diagnostic) -> (site: LoadedSite, seeds: [BuildCache.SeedRecord]) {
         let config = try ConfigLoader.load(path: options.configPath)
         let source = try SeedSource(directory: options.seeds)
         let seeds = source.seeds
-        let vocabulary = try TopicsLoader.load(path: options.seeds + "/" + SeedSource.topicsName)
+        let topicsPath = options.seeds + "/" + SeedSource.topicsName
+        let vocabulary = try TopicsLoader.load(path: topicsPath)
         let parser = DispatchParser()
         let extractor = OfficialsExtractor()
         let tagger = Tagger(vocabulary: vocabulary)
+        var ex = StableHasher("extraction")
+        ex.combine(Self.generator)
+        ex.combine(bytes: FileManager.default.contents(atPath: topicsPath).map { Array($0) } ?? [])
+        let extraction = ex.value
 
-        let outcomes: [SeedOutcome] = timings.measure("parse+extract") {
+        let records: [BuildCache.SeedRecord] = timings.measure("parse+extract") {
             Parallel.map(seeds.count, jobs: options.jobs) { i in
-                Self.loadSeed(seeds[i], parser: parser, extractor: extractor, tagger: tagger)
+                let input = SeedInput(seeds[i])
+                let key = input.key(extraction: extraction)
+                if let cached = cache?.seeds[seeds[i].name], cached.key == key { return cached }
+                return BuildCache.SeedRecord(key: key, outcome: Self.loadSeed(input, parser: parser, extractor: extractor, tagger: tagger))
             }
         }
         var diagnostics = source.diagnostics
         var dispatches: [Dispatch] = []
         var failed: [String] = []
         var dropped = 0, droppedFiles = 0
-        for o in outcomes {
+        for r in records {
+            let o = r.outcome
             diagnostics += o.diagnostics
             if let d = o.dispatch { dispatches.append(d) } else { failed.append(o.name) }
             dropped += o.dropped
             if o.dropped > 0 { droppedFiles += 1 }
         }
-        return LoadedSite(config: config, dispatches: dispatches, diagnostics: diagnostics.sorted(),
-                          failedSeeds: failed, droppedCharacters: dropped, filesWithDroppedText: droppedFiles)
+        let site = LoadedSite(config: config, dispatches: dispatches, diagnostics: diagnostics.sorted(),
+                              failedSeeds: failed, droppedCharacters: dropped, filesWithDroppedText: droppedFiles)
+        return (site, records)
     }
+
+    /// Version and content of the running binary: a new sitegen invalidates every cache.
+    static let generator: String = {
+        var h = StableHasher("generator")
+        h.combine(SitegenVersion.current)
+        if let exe = Bundle.main.executablePath, let data = FileManager.default.contents(atPath: exe) {
+            data.withUnsafeBytes { h.combine(bytes: $0) }
+        }
+        return SitegenVersion.current + "+" + String(h.value, radix: 16)
+    }()
 
     struct SeedOutcome: Sendable {
         var name: String
@@ -100,15 +129,46 @@ public struct Site: Sendable {
         var dropped: Int
     }
 
-    static func loadSeed(_ seed: SeedSource.Seed, parser: DispatchParser, extractor: OfficialsExtractor, tagger: Tagger) -> SeedOutcome {
-        guard let data = FileManager.default.contents(atPath: seed.path) else {
+    /// The bytes of a seed and of its sidecar, read once: they key the cache and feed the parser.
+    struct SeedInput: Sendable {
+        var seed: SeedSource.Seed
+        var bytes: [UInt8]?
+        var sidecar: [UInt8]?
+        var sidecarUnreadable = false
+
+        init(_ seed: SeedSource.Seed) {
+            self.seed = seed
+            bytes = FileManager.default.contents(atPath: seed.path).map { Array($0) }
+            if let sp = seed.sidecarPath {
+                sidecar = FileManager.default.contents(atPath: sp).map { Array($0) }
+                sidecarUnreadable = sidecar == nil
+            }
+        }
+
+        /// Content key: the seed's bytes, its sidecar's, and what extraction depends on.
+        func key(extraction: UInt64) -> UInt64 {
+            var h = StableHasher("seed")
+            h.combine(extraction)
+            h.combine(seed.name)
+            h.combine(seed.path)
+            h.combine(bytes != nil)
+            if let b = bytes { h.combine(b.count); h.combine(bytes: b) }
+            h.combine(sidecar != nil)
+            if let s = sidecar { h.combine(s.count); h.combine(bytes: s) }
+            return h.value
+        }
+    }
+
+    static func loadSeed(_ input: SeedInput, parser: DispatchParser, extractor: OfficialsExtractor, tagger: Tagger) -> SeedOutcome {
+        let seed = input.seed
+        guard let data = input.bytes else {
             return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: [.error(SourceLocation(path: seed.path), "cannot read seed file", code: "seed.unreadable")], dropped: 0)
         }
         var sidecar: Sidecar?
         var diagnostics: [Diagnostic] = []
         if let sp = seed.sidecarPath {
             do throws(Diagnostic) {
-                guard let sdata = FileManager.default.contents(atPath: sp) else {
+                guard let sdata = input.sidecar, !input.sidecarUnreadable else {
                     throw Diagnostic.error(SourceLocation(path: sp), "cannot read sidecar file", code: "sidecar")
                 }
                 sidecar = try Sidecar.load(yaml: String(decoding: sdata, as: UTF8.self), path: sp)
@@ -125,7 +185,7 @@ public struct Site: Sendable {
                 return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: [error], dropped: 0)
             }
         } else {
-            let outcome = parser.parse(bytes: Array(data), file: seed.name, path: seed.path)
+            let outcome = parser.parse(bytes: data, file: seed.name, path: seed.path)
             diagnostics += outcome.diagnostics
             guard let d = outcome.dispatch else {
                 return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: diagnostics, dropped: 0)
@@ -149,19 +209,21 @@ public struct Site: Sendable {
 
     // MARK: render
 
-    public func render(_ loaded: LoadedSite, timings: inout StageTimings) throws(Diagnostic) -> (SiteIndex, [OutputFile]) {
+    func renderer(_ loaded: LoadedSite, cache: BuildCache?, timings: inout StageTimings) throws(Diagnostic) -> SiteRenderer {
         let templates = try TemplateSet(directory: options.templates)
         let index = timings.measure("index") { SiteIndex(config: loaded.config, dispatches: loaded.dispatches) }
-        let renderer = MarkdownRenderer()
-        let bodies = timings.measure("markdown") {
-            Parallel.map(index.articles.count, jobs: options.jobs) { ArticleHTML.render(index.articles[$0].dispatch, renderer: renderer) }
+        let markdown = MarkdownRenderer()
+        return timings.measure("list items") {
+            SiteRenderer(site: index, templates: templates, generator: Self.generator, jobs: options.jobs,
+                         cachedItems: cache?.items ?? [:]) { ArticleHTML.render(index.articles[$0].dispatch, renderer: markdown) }
         }
-        let siteRenderer = timings.measure("list items") { SiteRenderer(site: index, templates: templates, bodies: bodies, jobs: options.jobs) }
-        let files = timings.measure("templates") { () -> [OutputFile] in
-            let articles = Parallel.map(index.articles.count, jobs: options.jobs) { siteRenderer.article($0) }
-            return (articles + siteRenderer.listingPages()).sorted { $0.path < $1.path }
-        }
-        return (index, files)
+    }
+
+    /// Renders every file of the site in memory (for `check` and tests).
+    public func render(_ loaded: LoadedSite, timings: inout StageTimings) throws(Diagnostic) -> (SiteIndex, [OutputFile]) {
+        let r = try renderer(loaded, cache: nil, timings: &timings)
+        let files = timings.measure("render") { r.renderAll(jobs: options.jobs) }
+        return (r.site, files)
     }
 
     // MARK: build
@@ -175,6 +237,11 @@ public struct Site: Sendable {
         public var droppedCharacters: Int
         public var filesWithDroppedText: Int
         public var keptFiles: [String]
+        /// Pages rendered and files written (an incremental build renders and writes only what changed).
+        public var rendered = 0
+        public var written = 0
+        public var incremental = false
+        public var upToDate = false
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
         /// Exit status: 0 clean, 1 errors (or warnings under `--strict`).
@@ -188,8 +255,11 @@ public struct Site: Sendable {
         var diagnostics: [Diagnostic] = []
         var result = Result(diagnostics: [], counts: [], timings: timings, published: false, droppedCharacters: 0,
                             filesWithDroppedText: 0, keptFiles: [], failed: true)
+        let output = URL(fileURLWithPath: options.output).standardizedFileURL.path
+        let cachePath = options.cache ?? BuildCache.defaultPath(output: output)
+        let cache = timings.measure("cache") { BuildCache.load(path: cachePath, generator: Self.generator) }
         do throws(Diagnostic) {
-            let loaded = try load(timings: &timings)
+            let (loaded, records) = try load(timings: &timings, cache: cache)
             diagnostics = loaded.diagnostics
             result.droppedCharacters = loaded.droppedCharacters
             result.filesWithDroppedText = loaded.filesWithDroppedText
@@ -201,19 +271,78 @@ public struct Site: Sendable {
                 result.timings = timings
                 return result
             }
-            let (index, files) = try render(loaded, timings: &timings)
-            let report = try timings.measure("write") { () throws(Diagnostic) -> OutputWriter.Report in
-                try OutputWriter(output: options.output).publish(files)
+
+            var next = BuildCache(generator: Self.generator)
+            for r in records { next.seeds[r.outcome.name] = r }
+            next.output = output
+            let templates = try TemplateSet(directory: options.templates)
+            var inputs = StableHasher("inputs")
+            inputs.combine(templates.signature)
+            loaded.config.stableHash(into: &inputs)
+            for r in records { inputs.combine(r.key) }
+            next.inputs = inputs.value
+
+            // The cache describes this output folder only if its manifest is the one we wrote.
+            let manifestHash = FileIO.read(output + "/" + OutputWriter.manifestName).map(StableHasher.hash(bytes:))
+            let base = (cache != nil && !options.full && cache!.output == output && manifestHash == cache!.manifestHash) ? cache : nil
+
+            if let base, base.inputs == next.inputs {
+                // Nothing changed: the output is already what these inputs produce.
+                next.items = base.items
+                next.jobs = base.jobs
+                next.manifestHash = base.manifestHash
+                result.upToDate = true
+                result.incremental = true
+                result.published = true
+                result.counts = Self.counts(dispatches: loaded.dispatches.count, jobs: base.jobs)
+            } else {
+                let renderer = try self.renderer(loaded, cache: base, timings: &timings)
+                let jobs = renderer.pageJobs()
+                let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
+                let rendered = timings.measure("render") {
+                    Parallel.map(todo.count, jobs: options.jobs) { todo[$0].render() }
+                }
+                result.rendered = todo.count
+                next.items = renderer.renderedItems
+                if let base {
+                    next.jobs = base.jobs.filter { k, _ in jobs.contains { $0.key == k } }
+                }
+                var writes: [OutputFile] = []
+                for (job, files) in zip(todo, rendered) {
+                    let old = Dictionary(base?.jobs[job.key]?.files.map { ($0.path, $0.hash) } ?? [], uniquingKeysWith: { a, _ in a })
+                    var record = BuildCache.JobRecord(signature: job.signature, files: [])
+                    for f in files {
+                        let h = StableHasher.hash(bytes: f.contents)
+                        record.files.append((f.path, h))
+                        if old[f.path] != h { writes.append(f) }
+                    }
+                    next.jobs[job.key] = record
+                }
+                let paths = next.jobs.values.flatMap { $0.files.map(\.path) }
+                if let base {
+                    result.incremental = true
+                    let oldPaths = Set(base.jobs.values.flatMap { $0.files.map(\.path) })
+                    let newPaths = Set(paths)
+                    let deletions = Array(oldPaths.subtracting(newPaths))
+                    let manifest = oldPaths == newPaths ? nil : paths
+                    result.written = try timings.measure("write") { () throws(Diagnostic) -> Int in
+                        try IncrementalWriter(output: output).apply(writes: writes, deletions: deletions, manifest: manifest)
+                    }
+                } else {
+                    let all = rendered.flatMap { $0 }.sorted { $0.path < $1.path }
+                    let report = try timings.measure("write") { () throws(Diagnostic) -> OutputWriter.Report in
+                        try OutputWriter(output: options.output).publish(all)
+                    }
+                    result.keptFiles = report.kept
+                    result.written = report.written
+                }
+                next.manifestHash = FileIO.read(output + "/" + OutputWriter.manifestName).map(StableHasher.hash(bytes:)) ?? 0
+                result.published = true
+                result.counts = Self.counts(dispatches: renderer.site.articles.count, jobs: next.jobs)
+                result.counts.insert(("officials", renderer.site.people.count), at: 1)
+                result.counts.insert(("tags", renderer.site.tags.count), at: 2)
             }
-            result.published = true
-            result.keptFiles = report.kept
-            result.counts = [
-                ("dispatches", index.articles.count),
-                ("officials", index.people.count),
-                ("tags", index.tags.count),
-                ("timeline years", index.timeline.years.count),
-                ("files written", report.written),
-            ]
+            timings.measure("save cache") { next.save(path: cachePath) }
         } catch {
             diagnostics.append(error)
             result.failed = true
@@ -221,5 +350,15 @@ public struct Site: Sendable {
         result.diagnostics = diagnostics.sorted()
         result.timings = timings
         return result
+    }
+
+    static func counts(dispatches: Int, jobs: [String: BuildCache.JobRecord]) -> [(kind: String, count: Int)] {
+        var pages = 0, feeds = 0, other = 0
+        for j in jobs.values {
+            for f in j.files {
+                if f.path.hasSuffix(".html") { pages += 1 } else if f.path.hasSuffix("feed.xml") { feeds += 1 } else { other += 1 }
+            }
+        }
+        return [("dispatches", dispatches), ("pages", pages), ("feeds", feeds), ("other files", other)]
     }
 }

@@ -2,26 +2,46 @@ import DispatchModel
 import Foundation
 import SiteModel
 
-/// Stage 4: renders every page, feed and data file of the site from the model and the
-/// rendered article bodies. Each method returns `OutputFile`s; nothing touches the disk.
+/// Stage 4: renders every page, feed and data file of the site from the model. Pages are
+/// offered as `PageJob`s, each with a signature of everything its files are made from, so an
+/// incremental build renders only the jobs whose signature changed. Nothing touches the disk.
 public struct SiteRenderer: Sendable {
     public let site: SiteIndex
     public let templates: TemplateSet
-    /// HTML of each article body, parallel to `site.articles`.
-    public let bodies: [String]
-
+    /// HTML of an article body (index into `site.articles`), computed only for rendered articles.
+    let body: @Sendable (Int) -> String
+    /// Hash of the templates, the configuration and the generator version: every page depends on it.
+    public let theme: UInt64
+    let sig: PageSignatures
     /// Each article's list entry, rendered once with a marker where the page's root goes.
     let items: [ItemHTML]
 
-    public init(site: SiteIndex, templates: TemplateSet, bodies: [String], jobs: Int = 1) {
-        precondition(bodies.count == site.articles.count)
+    /// - Parameters:
+    ///   - cachedItems: list entries from a previous build, by item signature.
+    public init(site: SiteIndex, templates: TemplateSet, generator: String, jobs: Int = 1,
+                cachedItems: [UInt64: String] = [:], body: @escaping @Sendable (Int) -> String) {
         self.site = site
         self.templates = templates
-        self.bodies = bodies
+        self.body = body
+        var h = StableHasher("theme")
+        h.combine(generator)
+        h.combine(templates.signature)
+        site.config.stableHash(into: &h)
+        theme = h.value
+        let sig = PageSignatures(site: site, theme: theme)
+        self.sig = sig
         let ctx = PageContext(site: site)
         items = Parallel.map(site.articles.count, jobs: jobs) { i in
-            ItemHTML(templates.render("item", ctx.item(i, root: ItemHTML.marker)))
+            if let cached = cachedItems[sig.item[i]] { return ItemHTML(cached) }
+            return ItemHTML(templates.render("item", ctx.item(i, root: ItemHTML.marker)))
         }
+    }
+
+    /// The list entries rendered for this site, by item signature (for the build cache).
+    public var renderedItems: [UInt64: String] {
+        var out: [UInt64: String] = [:]
+        for (i, item) in items.enumerated() { out[sig.item[i]] = item.parts.joined(separator: ItemHTML.marker) }
+        return out
     }
 
     /// The list entries of `articles` for a page whose root prefix is `root`.
@@ -33,27 +53,57 @@ public struct SiteRenderer: Sendable {
 
     var ctx: PageContext { PageContext(site: site) }
 
-    /// Every output file, sorted by path.
-    public func renderAll() -> [OutputFile] {
-        var out: [OutputFile] = []
-        out.reserveCapacity(site.articles.count + site.people.count * 2 + site.tags.count * 2 + 16)
-        for i in site.articles.indices { out.append(article(i)) }
-        out += listingPages()
-        return out.sorted { $0.path < $1.path }
+    /// One unit of rendering: the files of one page (or feed, or data file) and the signature
+    /// of their inputs.
+    public struct PageJob: Sendable {
+        public var key: String
+        public var signature: UInt64
+        let make: @Sendable () -> [OutputFile]
+        public func render() -> [OutputFile] { make() }
     }
 
-    /// Everything except article pages.
-    public func listingPages() -> [OutputFile] {
-        var out: [OutputFile] = [home(), timelineIndex(), officialsIndex(), tagsIndex(), search(), notFound()]
-        for page in site.timelinePages.pages { out.append(timelinePage(page)) }
-        let jobs = ProcessInfo.processInfo.activeProcessorCount
-        out += Parallel.map(site.people.count, jobs: jobs) { [person(i: $0), personFeed($0)] }.flatMap { $0 }
-        out += Parallel.map(site.tags.count, jobs: jobs) { tag($0) + [tagFeed($0)] }.flatMap { $0 }
-        out.append(siteFeed())
-        out.append(sitemap())
-        for (path, text) in templates.assets.sorted(by: { $0.key < $1.key }) { out.append(OutputFile(path: path, text: text)) }
-        out += DataExport(site: site).files()
-        return out
+    /// Every job of the site, in a fixed order.
+    public func pageJobs() -> [PageJob] {
+        let r = self
+        var jobs: [PageJob] = []
+        func job(_ key: String, _ parts: [UInt64], _ make: @escaping @Sendable () -> [OutputFile]) {
+            var h = StableHasher(key)
+            h.combine(theme)
+            for p in parts { h.combine(p) }
+            jobs.append(PageJob(key: key, signature: h.value, make: make))
+        }
+        for i in site.articles.indices { job("article:" + site.articles[i].slug, [sig.article[i]]) { [r.article(i)] } }
+        job("home", [sig.list(Array(r.latest))]) { [r.home()] }
+        job("timeline", [sig.timelineIndex()]) { [r.timelineIndex()] }
+        for (n, page) in site.timelinePages.pages.enumerated() {
+            job("timeline:" + page.path, [sig.timelinePage(n)]) { [r.timelinePage(page)] }
+        }
+        job("officials", [sig.officialsIndex()]) { [r.officialsIndex()] }
+        for i in site.people.indices { job("official:" + site.people[i].slug, [sig.person(i)]) { [r.person(i: i), r.personFeed(i)] } }
+        job("tags", [sig.tagsIndex()]) { [r.tagsIndex()] }
+        for i in site.tags.indices { job("tag:" + site.tags[i].slug, [sig.tag(i)]) { r.tag(i) + [r.tagFeed(i)] } }
+        job("search", []) { [r.search()] }
+        job("404", []) { [r.notFound()] }
+        job("feed", [sig.feed(Array(r.siteFeedArticles))]) { [r.siteFeed()] }
+        job("assets", []) { r.templates.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, text: $0.value) } }
+        // Data files, search index and sitemap list everything: one signature over the whole site.
+        job("data", [sig.everything()]) { DataExport(site: r.site).files() + [r.sitemap()] }
+        return jobs
+    }
+
+    /// Every output file, rendered in parallel, sorted by path.
+    public func renderAll(jobs workers: Int = 1) -> [OutputFile] {
+        let all = pageJobs()
+        return Parallel.map(all.count, jobs: workers) { all[$0].render() }.flatMap { $0 }.sorted { $0.path < $1.path }
+    }
+
+    var latest: ArraySlice<Int> {
+        site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil }.prefix(site.config.homeCount)
+    }
+
+    var siteFeedArticles: ArraySlice<Int> {
+        site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil && site.articles[$0].dispatch.date.month != nil }
+            .prefix(site.config.feedCount)
     }
 
     // MARK: pages
@@ -72,7 +122,7 @@ public struct SiteRenderer: Sendable {
         if let p = d.place { c["place"] = p }
         if let ag = d.agency { c["agency"] = ag }
         if let s = d.signOff { c["signOff"] = s }
-        c["bodyHTML"] = bodies[i]
+        c["bodyHTML"] = body(i)
         c["file"] = d.file
         let officials = a.people.map { ref -> [String: Any] in
             var o: [String: Any] = ["name": site.people[ref.person].name, "url": ctx.personURL(ref.person, root: root)]
@@ -95,7 +145,6 @@ public struct SiteRenderer: Sendable {
         c["articleCount"] = site.articles.count
         c["personCount"] = site.people.count
         c["tagCount"] = site.tags.count
-        let latest = site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil }.prefix(site.config.homeCount)
         c["itemsHTML"] = itemsHTML(latest, root: "")
         return OutputFile(path: "index.html", text: templates.render("home", c))
     }
@@ -126,7 +175,6 @@ public struct SiteRenderer: Sendable {
             c["incompleteCount"] = site.timeline.incomplete.count
             c["incompleteURL"] = root + TimelinePages.incompleteFolder + "index.html"
         }
-        let latest = site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil }.prefix(site.config.homeCount)
         c["itemsHTML"] = itemsHTML(latest, root: root)
         return OutputFile(path: path, text: templates.render("timeline", c))
     }
@@ -274,8 +322,7 @@ public struct SiteRenderer: Sendable {
     // MARK: feeds and sitemap
 
     func siteFeed() -> OutputFile {
-        let dated = site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil && site.articles[$0].dispatch.date.month != nil }
-        return feed(path: "feed.xml", pagePath: "", title: site.config.title, articles: Array(dated.prefix(site.config.feedCount)))
+        feed(path: "feed.xml", pagePath: "", title: site.config.title, articles: Array(siteFeedArticles))
     }
 
     func personFeed(_ i: Int) -> OutputFile {

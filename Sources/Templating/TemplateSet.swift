@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     public let assets: [String: String]
     /// Names of the files that came from the folder rather than the defaults.
     public let overridden: [String]
+    /// Hash of every template and asset: pages depend on all of them.
+    public let signature: UInt64
 
     public static let pageTemplates = ["layout", "item", "pagination", "home", "article", "timeline", "officials",
                                        "official", "tags", "tag", "search", "404", "feed", "sitemap", "timeline-page"]
@@ -32,6 +34,9 @@ public struct TemplateSet: Sendable {
                 overridden.append(rel)
             }
         }
+        var h = StableHasher("templates")
+        for (rel, text) in files.sorted(by: { $0.key < $1.key }) { h.combine(rel); h.combine(text) }
+        signature = h.value
         var library = MustacheLibrary()
         var assets: [String: String] = [:]
         for (rel, text) in files.sorted(by: { $0.key < $1.key }) {

@@ -27,8 +27,10 @@ enum Report {
             for s in r.timings.stages { out += "  \(s.name): \(ms(s.seconds))\n" }
         }
         let status: String
-        if r.published && !r.failed {
-            status = "built \(output)/"
+        if r.upToDate && !r.failed {
+            status = "\(output)/ is up to date"
+        } else if r.published && !r.failed {
+            status = r.incremental ? "updated \(output)/ (\(r.rendered) pages rendered, \(r.written) files written)" : "built \(output)/"
         } else if r.published {
             status = "published what could be built to \(output)/ (--keep-going), with errors"
         } else {

@@ -15,9 +15,6 @@ struct Sitegen: ParsableCommand {
     )
 }
 
-enum SitegenVersion {
-    static let current = "0.1.0"
-}
 
 /// Options shared by commands that read a digest.
 struct SiteOptions: ParsableArguments {
@@ -61,6 +58,12 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time taken by each stage.")
     var timings = false
 
+    @Flag(help: "Render every page and replace the output folder as a whole, ignoring the build cache.")
+    var full = false
+
+    @Option(help: "Build cache file (default: .<output>.sitegen-cache beside the output folder).")
+    var cache: String?
+
     @Flag(name: .shortAndLong, help: "Also print notes (derived titles, text dropped after sign-offs).")
     var verbose = false
 
@@ -68,6 +71,8 @@ struct Build: ParsableCommand {
         var options = site.buildOptions(output: output)
         options.strict = strict
         options.keepGoing = keepGoing
+        options.full = full
+        options.cache = cache
         let start = DispatchTime.now().uptimeNanoseconds
         let result = Site(options: options).build()
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -1,0 +1,63 @@
+import DispatchModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Plain POSIX file writes. Foundation's `createFile` writes atomically through a temporary
+/// file and a rename, which on a site of ten thousand pages doubles the file-system work;
+/// the output stage already makes publishing atomic as a whole, so each file is written once.
+public enum FileIO {
+    /// Creates or truncates `path` and writes `bytes`. Returns false on any failure.
+    public static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var done = 0
+        let ok = bytes.withUnsafeBytes { buf -> Bool in
+            while done < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                done += n
+            }
+            return true
+        }
+        return ok
+    }
+
+    /// `mkdir -p`, remembering folders already made in this run.
+    public static func makeDirectories(_ path: String, known: inout Set<String>) -> Bool {
+        if path.isEmpty || known.contains(path) { return true }
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { known.insert(path); return true }
+        if errno == ENOENT {
+            let parent = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            guard !parent.isEmpty, parent != path, makeDirectories(parent, known: &known) else { return false }
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { known.insert(path); return true }
+        }
+        return false
+    }
+
+    /// Writes through a temporary name and renames over the target, so a reader (or a kill)
+    /// sees either the old or the new file, never half of one.
+    public static func replace(_ bytes: [UInt8], at path: String) -> Bool {
+        let tmp = path + ".sitegen-tmp"
+        guard write(bytes, to: tmp) else { unlink(tmp); return false }
+        guard rename(tmp, path) == 0 else { unlink(tmp); return false }
+        return true
+    }
+
+    public static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { return out }
+            out.append(contentsOf: chunk[0..<n])
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import DispatchModel
+import SiteModel
+
+/// Signatures of what each page is made from, for incremental builds: a page is rendered
+/// again only when its signature changes. Each signature must cover every model value the
+/// page's view model reads (see `PageContext` and `SiteRenderer`); the incremental-build tests
+/// compare incremental output with a full build to keep them honest.
+struct PageSignatures: Sendable {
+    let site: SiteIndex
+    let theme: UInt64
+    /// What a list entry shows: slug, title, date, place, officials, tags.
+    let item: [UInt64]
+    /// What an article page shows: the whole dispatch, its officials and tags, its neighbours.
+    let article: [UInt64]
+    /// What a feed entry shows.
+    let entry: [UInt64]
+
+    init(site: SiteIndex, theme: UInt64) {
+        self.site = site
+        self.theme = theme
+        var item: [UInt64] = [], article: [UInt64] = [], entry: [UInt64] = []
+        item.reserveCapacity(site.articles.count)
+        for a in site.articles {
+            let d = a.dispatch
+            var h = StableHasher("item")
+            h.combine(a.slug); h.combine(d.title); h.combine(d.titleDerived); d.date.stableHash(into: &h); h.combine(d.place)
+            for ref in a.people { h.combine(site.people[ref.person].name); h.combine(site.people[ref.person].slug) }
+            h.combine(byte: 0)
+            for t in a.tags { h.combine(site.tags[t].tag.name); h.combine(site.tags[t].slug) }
+            item.append(h.value)
+
+            var e = StableHasher("entry")
+            e.combine(h.value); e.combine(d.lead)
+            entry.append(e.value)
+        }
+        for (i, a) in site.articles.enumerated() {
+            var h = StableHasher("article")
+            a.dispatch.stableHash(into: &h)
+            h.combine(a.slug)
+            for ref in a.people { h.combine(site.people[ref.person].name); h.combine(site.people[ref.person].slug); h.combine(ref.role) }
+            h.combine(byte: 0)
+            for t in a.tags { h.combine(site.tags[t].tag.name); h.combine(site.tags[t].slug) }
+            for n in [i - 1, i + 1] {
+                if n >= 0 && n < site.articles.count { h.combine(site.articles[n].slug); h.combine(site.articles[n].dispatch.title) } else { h.combine(byte: 0) }
+            }
+            article.append(h.value)
+        }
+        self.item = item
+        self.article = article
+        self.entry = entry
+    }
+
+    func list(_ articles: [Int]) -> UInt64 {
+        var h = StableHasher("list")
+        for i in articles { h.combine(item[i]) }
+        return h.value
+    }
+
+    func feed(_ articles: [Int]) -> UInt64 {
+        var h = StableHasher("feed")
+        for i in articles { h.combine(entry[i]) }
+        return h.value
+    }
+
+    func timelineIndex() -> UInt64 {
+        var h = StableHasher("timeline")
+        h.combine(site.articles.count)
+        for y in site.timeline.years {
+            h.combine(y.year)
+            for m in y.months {
+                h.combine(m.month); h.combine(m.articles.count)
+                h.combine(site.timelinePages.monthPage[TimelinePages.key(year: y.year, month: m.month)])
+            }
+        }
+        h.combine(site.timeline.incomplete.count)
+        h.combine(list(site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil }.prefix(site.config.homeCount).map { $0 }))
+        return h.value
+    }
+
+    func timelinePage(_ n: Int) -> UInt64 {
+        let page = site.timelinePages.pages[n]
+        var h = StableHasher("timeline-page")
+        h.combine(page.path); h.combine(page.year); h.combine(page.number); h.combine(page.count)
+        for g in page.groups { h.combine(g.month); h.combine(g.continued); h.combine(list(g.articles)) }
+        for y in site.timeline.years { h.combine(y.year); h.combine(y.count) }
+        h.combine(site.timeline.incomplete.count)
+        return h.value
+    }
+
+    func officialsIndex() -> UInt64 {
+        var h = StableHasher("officials")
+        for p in site.people { h.combine(p.name); h.combine(p.slug); h.combine(p.articles.count); h.combine(p.latestRole) }
+        return h.value
+    }
+
+    func person(_ i: Int) -> UInt64 {
+        let p = site.people[i]
+        var h = StableHasher("person")
+        h.combine(p.name); h.combine(p.slug)
+        for s in p.resolved.spellings { h.combine(s) }
+        h.combine(p.resolved.country); h.combine(p.resolved.description); h.combine(p.resolved.portraitCredit)
+        for o in p.resolved.organisations { h.combine(o) }
+        for r in p.roles {
+            h.combine(r.role); h.combine(r.count)
+            h.combine(r.first != nil); r.first?.stableHash(into: &h)
+            h.combine(r.last != nil); r.last?.stableHash(into: &h)
+        }
+        for c in p.coAppearances { h.combine(site.people[c.person].name); h.combine(site.people[c.person].slug); h.combine(c.count) }
+        h.combine(list(p.articles))
+        h.combine(feed(Array(p.articles.prefix(site.config.feedCount))))
+        return h.value
+    }
+
+    func tagsIndex() -> UInt64 {
+        var h = StableHasher("tags")
+        for t in site.tags { h.combine(t.tag.kind.rawValue); h.combine(t.tag.name); h.combine(t.slug); h.combine(t.articles.count) }
+        return h.value
+    }
+
+    func tag(_ i: Int) -> UInt64 {
+        let t = site.tags[i]
+        var h = StableHasher("tag")
+        h.combine(t.tag.kind.rawValue); h.combine(t.tag.name); h.combine(t.slug)
+        h.combine(list(t.articles))
+        h.combine(feed(Array(t.articles.prefix(site.config.feedCount))))
+        return h.value
+    }
+
+    /// Data files, the search index and the sitemap depend on the whole site.
+    func everything() -> UInt64 {
+        var h = StableHasher("everything")
+        for a in article { h.combine(a) }
+        for i in site.people.indices { h.combine(person(i)) }
+        for t in site.tags { h.combine(t.slug); h.combine(t.articles.count) }
+        for p in site.timelinePages.pages { h.combine(p.path) }
+        return h.value
+    }
+}
