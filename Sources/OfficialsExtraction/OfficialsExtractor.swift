@@ -1,11 +1,365 @@
 import DispatchModel
 
 /// Finds the officials (people named with a role) in one dispatch.
+///
+/// Role-anchored: a role head (`ministre`, `ambassadeur`, `chef`, `vice-présidente`, …) is
+/// found in the token stream, its role phrase is scanned forward (nested organisations,
+/// parenthesised acronyms, nationality adjectives), and the name is taken from one of the
+/// shapes `ROLE Name`, `Name, ROLE` or `ROLE, Name,`. Names met elsewhere without a role
+/// (body, captions, `M. Binh`) only link to those people; they never add an official.
+///
+/// Text read: the lead, body paragraphs and caption texts (never credits or the title).
+/// The name kept for a person is the most complete spelling of it in the dispatch (most
+/// diacritics among spellings of the same folded name, first seen on ties); the role is
+/// the first one given, as written, without its article, typographic apostrophes as `'`.
 public struct OfficialsExtractor: Sendable {
+    /// Editorial merges: spellings listed for one registry person count as one person here too.
+    public var registry: OfficialsRegistry?
+
     public init() {}
+
+    public init(registry: OfficialsRegistry) { self.registry = registry }
 
     /// Mentions in order of first appearance, one per person within the dispatch.
     public func extract(from dispatch: Dispatch) -> [OfficialMention] {
-        []
+        var texts: [String] = []
+        if let lead = dispatch.lead { texts.append(lead) }
+        for block in dispatch.body {
+            switch block {
+            case .paragraph(let p): texts.append(p)
+            case .caption(let c): if !c.text.isEmpty { texts.append(c.text) }
+            }
+        }
+        return extract(texts: texts)
+    }
+
+    /// Same, over plain paragraphs (lead first).
+    public func extract(texts: [String]) -> [OfficialMention] {
+        var scan = Scan()
+        scan.registry = registry
+        scan.docs = texts.map(Tokenizer.tokenize)
+        return scan.run()
+    }
+}
+
+/// A name found with a role.
+private struct Anchor {
+    var doc: Int
+    var range: Range<Int>
+    var role: String
+}
+
+private struct PersonAcc {
+    var keys: [String]
+    var identity: String
+    var role: String
+    var bestName: String
+    var bestAccents: Int
+}
+
+private struct Scan {
+    var docs: [[Token]] = []
+    var registry: OfficialsRegistry?
+    var evidence: Set<String> = []
+    /// Maximal capitalised runs of every document: (doc, range, after an honorific).
+    var runs: [(Int, Range<Int>, Bool)] = []
+
+    mutating func run() -> [OfficialMention] {
+        collectRuns()
+        var anchors: [Anchor] = []
+        for d in docs.indices { findAnchors(d, into: &anchors) }
+        if anchors.isEmpty { return [] }
+        // one person per folded name (or registry identity)
+        var people: [PersonAcc] = []
+        var index: [String: Int] = [:]
+        for a in anchors {
+            let toks = docs[a.doc]
+            let keys = a.range.map { toks[$0].key }
+            let key = keys.joined(separator: " ")
+            if let reg = registry, let ei = reg.entryIndex(key: key, role: a.role), reg.entries[ei].exclude { continue }
+            let identity = registry?.identityKey(forFolded: key) ?? key
+            let name = a.range.map { toks[$0].text }.joined(separator: " ")
+            let accents = a.range.reduce(0) { $0 + toks[$1].accents }
+            if let i = index[identity] {
+                if accents > people[i].bestAccents { people[i].bestName = name; people[i].bestAccents = accents }
+            } else {
+                index[identity] = people.count
+                people.append(PersonAcc(keys: keys, identity: identity, role: a.role, bestName: name, bestAccents: accents))
+            }
+        }
+        // later mentions: a capitalised run containing a person's full name is a spelling of it
+        for (d, r, _) in runs {
+            let toks = docs[d]
+            for pi in people.indices {
+                let pk = people[pi].keys
+                if pk.count > r.count { continue }
+                var s = r.lowerBound
+                while s + pk.count <= r.upperBound {
+                    var ok = true
+                    for k in 0..<pk.count where toks[s + k].key != pk[k] { ok = false; break }
+                    if ok {
+                        let acc = (s..<(s + pk.count)).reduce(0) { $0 + toks[$1].accents }
+                        if acc > people[pi].bestAccents {
+                            people[pi].bestAccents = acc
+                            people[pi].bestName = (s..<(s + pk.count)).map { toks[$0].text }.joined(separator: " ")
+                        }
+                        break
+                    }
+                    s += 1
+                }
+            }
+        }
+        return people.map { OfficialMention(name: $0.bestName, role: $0.role) }
+    }
+
+    // MARK: runs and evidence
+
+    mutating func collectRuns() {
+        for d in docs.indices {
+            let t = docs[d]
+            var i = 0
+            while i < t.count {
+                guard t[i].isCapWord, !t[i].allCaps else { i += 1; continue }
+                var j = i
+                while j < t.count, t[j].isCapWord, !t[j].allCaps { j += 1 }
+                var honorific = false
+                var start = i
+                // `M.` / `Mme` / `M.Nguyen`
+                if Lexicon.honorifics.contains(t[i].key) {
+                    if t[i].key == "m" {
+                        if i + 1 < t.count, t[i + 1].isPunct(".") {
+                            if i + 2 < t.count, t[i + 2].isCapWord {
+                                var k = i + 2
+                                while k < t.count, t[k].isCapWord, !t[k].allCaps { k += 1 }
+                                start = i + 2; j = k; honorific = true
+                            }
+                        }
+                    } else { start = i + 1; honorific = true }
+                }
+                if start < j {
+                    runs.append((d, start..<j, honorific))
+                    // evidence: a run standing where a subject or apposition stands
+                    let before = i > 0 ? t[i - 1] : nil
+                    let nameSlot: Bool = {
+                        guard let b = before else { return true }
+                        if t[i].sentenceStart || honorific { return true }
+                        if b.kind == .punct { return [",", "(", "-", "–", ":", "|", ";", ".", "\""].contains(b.text) }
+                        return b.key == "et"
+                    }()
+                    if nameSlot {
+                        var k = start
+                        while k < j, Lexicon.nonName.contains(t[k].key) { k += 1 }
+                        if j - k >= 2 && j - k <= 5 {
+                            evidence.insert((k..<j).map { t[$0].key }.joined(separator: " "))
+                        }
+                    }
+                }
+                i = max(j, i + 1)
+            }
+        }
+    }
+
+    // MARK: roles
+
+    /// If a role starts at `i`, the index after its head (`Premier ministre` is 2 tokens).
+    func headEnd(_ t: [Token], _ i: Int) -> Int? {
+        let tok = t[i]
+        guard tok.isWord, !tok.allCaps else { return nil }
+        var k = tok.key
+        for p in ["vice-", "sous-", "co-", "ex-", "vice"] where k.hasPrefix(p) && k.count > p.count + 2 {
+            k = String(k.dropFirst(p.count)); break
+        }
+        if k == "premier" || k == "premiere" || k == "premier-ministre" {
+            if k == "premier-ministre" { return i + 1 }
+            if i + 1 < t.count, t[i + 1].key == "ministre" { return i + 2 }
+            return nil
+        }
+        if Lexicon.roleHeads.contains(k) { return i + 1 }
+        // plural-free feminine of `-eur`/`-ent` heads are listed; nothing else is a head
+        return nil
+    }
+
+    func isNameToken(_ tok: Token) -> Bool {
+        guard tok.isCapWord, !tok.allCaps, tok.text.utf8.count >= 2 else { return false }
+        return !Lexicon.nonName.contains(tok.key)
+    }
+
+    func placeLength(_ t: [Token], _ k: Int, _ end: Int) -> Int {
+        var best = 0
+        var key = t[k].key
+        if Lexicon.places.contains(key) { best = 1 }
+        var len = 1
+        while len < Lexicon.maxPlaceWords, k + len < end {
+            key += " " + t[k + len].key
+            len += 1
+            if Lexicon.placePhrases.contains(key) { best = len }
+        }
+        return best
+    }
+
+    func keyOf(_ t: [Token], _ r: Range<Int>) -> String { r.map { t[$0].key }.joined(separator: " ") }
+
+    /// Where the person's name starts inside a capitalised run that may begin with the end
+    /// of a role (`… de Hanoï Nguyen Van Binh`) or a place (`à Pékin Wang Gang`).
+    func nameStart(_ t: [Token], _ r0: Int, _ r1: Int, afterPreposition: Bool) -> Int {
+        var k = r0
+        while k < r1 {
+            if t[k].allCaps { k += 1; continue }
+            let pl = placeLength(t, k, r1)
+            if pl > 0 { k += pl; continue }
+            if Lexicon.nonName.contains(t[k].key) { k += 1; continue }
+            break
+        }
+        let remaining = r1 - k
+        if remaining > 4 || (afterPreposition && k == r0 && remaining >= 3 && !Lexicon.familyNames.contains(t[k].key)) {
+            var found = false
+            var p = k + 1
+            while p + 2 <= r1 {
+                if Lexicon.familyNames.contains(t[p].key), r1 - p <= 4 { k = p; found = true; break }
+                p += 1
+            }
+            if !found && afterPreposition && k == r0 && remaining >= 3 { k += 1 }
+        }
+        // the same name standing alone elsewhere in the dispatch settles the cut
+        if r1 - k >= 1, !evidence.contains(keyOf(t, k..<r1)) {
+            var len = min(5, r1 - r0)
+            while len >= 2 {
+                let p = r1 - len
+                if p != k, evidence.contains(keyOf(t, p..<r1)), !(p..<r1).contains(where: { t[$0].allCaps }) {
+                    k = p; break
+                }
+                len -= 1
+            }
+        }
+        return k
+    }
+
+    func validName(_ t: [Token], _ r: Range<Int>) -> Bool {
+        guard r.count >= 2 && r.count <= 5 else { return false }
+        for k in r where !isNameToken(t[k]) { return false }
+        if Lexicon.placePhrases.contains(keyOf(t, r)) { return false }
+        return true
+    }
+
+    func roleText(_ t: [Token], _ a: Int, _ b: Int) -> String? {
+        var e = b
+        while e > a {
+            let x = t[e - 1]
+            if x.kind == .punct && (x.text == "'" || x.text == "," || x.text == "-") { e -= 1; continue }
+            if x.isWord && !x.cap && ["de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "aux", "en"].contains(x.key) { e -= 1; continue }
+            break
+        }
+        guard e > a else { return nil }
+        var s = ""
+        for k in a..<e {
+            if k > a && t[k].spaceBefore { s += " " }
+            s += t[k].text
+        }
+        if t[a].sentenceStart, t[a].cap, !t[a].allCaps, !Lexicon.inherentlyCapitalised.contains(t[a].key),
+           let f = s.first {
+            s = f.lowercased() + s.dropFirst()
+        }
+        return s
+    }
+
+    mutating func findAnchors(_ d: Int, into anchors: inout [Anchor]) {
+        let t = docs[d]
+        var claimedEnd = 0 // tokens before this index belong to an earlier anchor
+        var i = 0
+        while i < t.count {
+            guard let he = headEnd(t, i) else { i += 1; continue }
+            var roleStart = i
+            if i > 0, t[i - 1].isWord, Lexicon.roleModifiers.contains(t[i - 1].key), i - 1 >= claimedEnd {
+                roleStart = i - 1
+            }
+            // forward scan of the role phrase
+            var j = he
+            scanLoop: while j < t.count && j - roleStart < 60 {
+                let x = t[j]
+                switch x.kind {
+                case .number:
+                    break scanLoop
+                case .punct:
+                    if x.text == "'" { j += 1; continue }
+                    if x.text == "(", j + 2 < t.count, t[j + 1].isWord, t[j + 1].allCaps, t[j + 2].isPunct(")") {
+                        j += 3; continue
+                    }
+                    break scanLoop
+                case .word:
+                    if x.cap {
+                        if x.key == "m", j + 1 < t.count, t[j + 1].isPunct(".") { break scanLoop }
+                        j += 1; continue
+                    }
+                    if Lexicon.roleStops.contains(x.key) { break scanLoop }
+                    if (x.key == "le" || x.key == "la" || x.key == "les"), j + 1 < t.count, t[j + 1].kind == .number { break scanLoop }
+                    if x.key == "et" {
+                        // `… X et de l'ambassadeur Y`: a new role; `… et secrétaire …`: same role
+                        var k = j + 1, glue = 0
+                        while k < t.count, (t[k].isWord && !t[k].cap && Lexicon.listGlue.contains(t[k].key) && headEnd(t, k) == nil) || t[k].isPunct("'") {
+                            k += 1; glue += 1
+                        }
+                        if glue > 0, k < t.count, headEnd(t, k) != nil || (Lexicon.roleModifiers.contains(t[k].key) && k + 1 < t.count && headEnd(t, k + 1) != nil) {
+                            break scanLoop
+                        }
+                        if j > he, isNameToken(t[j - 1]) { break scanLoop }
+                    }
+                    j += 1
+                }
+            }
+            let end = j
+            // ROLE Name: the capitalised run closing the role phrase
+            var nameRange: Range<Int>? = nil
+            var roleEnd = end
+            var r0 = end
+            while r0 > he, t[r0 - 1].isCapWord, !t[r0 - 1].allCaps { r0 -= 1 }
+            if r0 < end {
+                let afterPrep = r0 > 0 && t[r0 - 1].isWord && Lexicon.placePrepositions.contains(t[r0 - 1].key)
+                let ns = nameStart(t, r0, end, afterPreposition: afterPrep)
+                if validName(t, ns..<end) { nameRange = ns..<end; roleEnd = ns }
+            }
+            var next = end
+            // Name, ROLE
+            if nameRange == nil {
+                var p = roleStart - 1
+                while p >= claimedEnd, p >= 0, (t[p].isPunct("'") || (t[p].isWord && !t[p].cap && ["le", "la", "l", "les"].contains(t[p].key))) { p -= 1 }
+                if p >= claimedEnd, p > 0, t[p].isPunct(",") {
+                    let c1 = p
+                    var c0 = c1
+                    while c0 > claimedEnd, t[c0 - 1].isCapWord, !t[c0 - 1].allCaps { c0 -= 1 }
+                    if c0 < c1 {
+                        var s0 = c0
+                        if t[s0].key == "mme" || t[s0].key == "mlle" { s0 += 1 }
+                        let afterPrep = c0 > 0 && t[c0 - 1].isWord && Lexicon.placePrepositions.contains(t[c0 - 1].key)
+                        let ns = s0 < c1 ? nameStart(t, s0, c1, afterPreposition: afterPrep) : c1
+                        if validName(t, ns..<c1) { nameRange = ns..<c1 }
+                    }
+                }
+            }
+            // ROLE, Name,
+            if nameRange == nil, end < t.count, t[end].isPunct(",") {
+                var s0 = end + 1
+                if s0 + 1 < t.count, t[s0].key == "m", t[s0 + 1].isPunct(".") { s0 += 2 }
+                else if s0 < t.count, t[s0].key == "mme" || t[s0].key == "mlle" { s0 += 1 }
+                var s1 = s0
+                while s1 < t.count, t[s1].isCapWord, !t[s1].allCaps { s1 += 1 }
+                let closes: Bool = {
+                    if s1 >= t.count { return true }
+                    let y = t[s1]
+                    if y.kind == .punct { return [",", ".", ")", "(", ";", ":", "-", "–"].contains(y.text) }
+                    return y.isWord && !y.cap && (Lexicon.roleStops.contains(y.key) || y.key == "et")
+                }()
+                if s1 > s0, closes, validName(t, s0..<s1) {
+                    nameRange = s0..<s1
+                    next = s1
+                }
+            }
+            if let nr = nameRange, let role = roleText(t, roleStart, roleEnd) {
+                anchors.append(Anchor(doc: d, range: nr, role: role))
+                claimedEnd = max(next, nr.upperBound)
+                i = max(next, i + 1)
+            } else {
+                i = max(he, i + 1)
+            }
+        }
     }
 }
