@@ -290,7 +290,7 @@ private struct Scan {
                         if x.key == "m", j + 1 < t.count, t[j + 1].isPunct(".") { break scanLoop }
                         j += 1; continue
                     }
-                    if Lexicon.roleStops.contains(x.key) { break scanLoop }
+                    if Lexicon.roleStops.contains(x.key) && x.text != "à" { break scanLoop }
                     if (x.key == "le" || x.key == "la" || x.key == "les"), j + 1 < t.count, t[j + 1].kind == .number { break scanLoop }
                     if x.key == "et" {
                         // `… X et de l'ambassadeur Y`: a new role; `… et secrétaire …`: same role
