@@ -72,7 +72,7 @@ enum Lexicon {
             "tout", "toute", "chaque", "plusieurs", "certains", "certaines", "autres",
             "hier", "aujourd", "demain", "actuellement", "recemment", "lundi", "mardi",
             "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "photo", "photos", "source",
-            "video", "voir", "lire", "redaction", "back", "top", "hinh", "anh",
+            "video", "voir", "lire", "redaction", "back", "top",
             // agencies and media
             "vna", "avi", "cvn", "afp", "xinhua", "reuters", "ap", "kpl", "akp", "kyodo",
             "tass", "ria", "bernama", "antara", "yonhap", "vov", "vtv", "ndel", "vnexpress",
@@ -108,7 +108,7 @@ enum Lexicon {
             "strategique", "global", "globale", "integral", "integrale", "partenariat",
             "communaute", "avenir", "dieu", "noel", "tet", "covid-19", "covid",
             // country and nationality words
-            "vietnam", "viet", "chine", "laos", "lao", "cambodge", "thailande", "japon",
+            "vietnam", "chine", "laos", "lao", "cambodge", "thailande", "japon",
             "coree", "france", "russie", "inde", "etats-unis", "allemagne", "italie",
             "espagne", "royaume-uni", "angleterre", "canada", "australie", "singapour",
             "malaisie", "indonesie", "philippines", "myanmar", "birmanie", "brunei",
