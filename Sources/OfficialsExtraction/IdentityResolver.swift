@@ -4,7 +4,7 @@ import DispatchModel
 public struct ResolvedPerson: Hashable, Sendable {
     /// The most complete spelling seen (diacritics preferred), or the registry's name.
     public var displayName: String
-    /// Every spelling seen, sorted, display name included.
+    /// Every spelling seen, display name included; sorted accent-insensitively, then exactly.
     public var spellings: [String]
     /// Each dispatch (index into the input) naming this person, with the role given there.
     public var appearances: [Appearance]
@@ -86,7 +86,8 @@ public struct IdentityResolver: Sendable {
             var all = Set(spellings)
             if let e = entry { display = e.name; all.insert(e.name) }
             let apps = acc.appearances.keys.sorted().map { ResolvedPerson.Appearance(dispatch: $0, role: acc.appearances[$0]!) }
-            var p = ResolvedPerson(displayName: display, spellings: all.sorted(), appearances: apps)
+            let sortedSpellings = all.map { (TextFolding.key($0), $0) }.sorted { $0 < $1 }.map(\.1)
+            var p = ResolvedPerson(displayName: display, spellings: sortedSpellings, appearances: apps)
             let roles = apps.compactMap(\.role)
             p.organisations = RoleAnalysis.organisations(in: roles)
             p.country = entry?.country ?? RoleAnalysis.country(of: roles)
