@@ -18,6 +18,19 @@ enum Lexicon {
         "ministre-president", "vice-roi",
     ]
 
+    /// Every head with its prefixes (`vice-ministre`, `sous-secrétaire`, `vicepresident`):
+    /// 1 = a head by itself, 2 = a head before `ministre` only (`premier`, `vice-premier`).
+    static let headKeys: [String: UInt8] = {
+        var d: [String: UInt8] = [:]
+        let prefixes = ["", "vice-", "sous-", "co-", "ex-", "vice"]
+        for p in prefixes {
+            for h in roleHeads { d[p + h] = 1 }
+            for h in ["premier", "premiere"] { d[p + h] = 2 }
+        }
+        d["premier-ministre"] = 1
+        return d
+    }()
+
     /// Words that may precede a head inside the role (`l'ancien ministre`, `le nouvel …`).
     static let roleModifiers: Set<String> = [
         "ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "haut", "haute", "premier",

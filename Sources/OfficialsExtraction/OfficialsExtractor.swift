@@ -164,23 +164,15 @@ private struct Scan {
     /// If a role starts at `i`, the index after its head (`Premier ministre` is 2 tokens).
     func headEnd(_ t: [Token], _ i: Int) -> Int? {
         let tok = t[i]
-        guard tok.isWord, !tok.allCaps else { return nil }
-        var k = tok.key
-        for p in ["vice-", "sous-", "co-", "ex-", "vice"] where k.hasPrefix(p) && k.count > p.count + 2 {
-            k = String(k.dropFirst(p.count)); break
-        }
-        if k == "premier" || k == "premiere" || k == "premier-ministre" {
-            if k == "premier-ministre" { return i + 1 }
-            if i + 1 < t.count, t[i + 1].key == "ministre" { return i + 2 }
-            return nil
-        }
-        if Lexicon.roleHeads.contains(k) { return i + 1 }
-        // plural-free feminine of `-eur`/`-ent` heads are listed; nothing else is a head
+        guard tok.kind == .word, !tok.allCaps, let kind = Lexicon.headKeys[tok.key] else { return nil }
+        if kind == 1 { return i + 1 }
+        // `premier` heads a role only before `ministre`
+        if i + 1 < t.count, t[i + 1].key == "ministre" { return i + 2 }
         return nil
     }
 
     func isNameToken(_ tok: Token) -> Bool {
-        guard tok.isCapWord, !tok.allCaps, tok.text.utf8.count >= 2 else { return false }
+        guard tok.kind == .word, tok.cap, !tok.allCaps, tok.text.utf8.count >= 2 else { return false }
         return !Lexicon.nonName.contains(tok.key)
     }
 
@@ -234,9 +226,41 @@ private struct Scan {
         return k
     }
 
+    func isParticle(_ t: [Token], _ k: Int) -> Bool {
+        t[k].isWord && !t[k].cap && Lexicon.nameParticles.contains(t[k].key)
+    }
+
+    /// Start of the capitalised run ending at `end` (name particles such as `von der` inside).
+    func runStart(_ t: [Token], _ end: Int, floor: Int) -> Int {
+        var r = end
+        while r > floor {
+            let x = t[r - 1]
+            if x.isCapWord && !x.allCaps { r -= 1; continue }
+            if r < end, r - 2 >= floor, isParticle(t, r - 1), t[r - 2].isCapWord || isParticle(t, r - 2) { r -= 1; continue }
+            break
+        }
+        while r < end, isParticle(t, r) { r += 1 }
+        return r
+    }
+
+    /// End of the capitalised run starting at `start`.
+    func runEnd(_ t: [Token], _ start: Int) -> Int {
+        var r = start
+        while r < t.count {
+            if t[r].isCapWord && !t[r].allCaps { r += 1; continue }
+            if r > start, isParticle(t, r) {
+                var q = r
+                while q < t.count, isParticle(t, q) { q += 1 }
+                if q < t.count, t[q].isCapWord, !t[q].allCaps { r = q; continue }
+            }
+            break
+        }
+        return r
+    }
+
     func validName(_ t: [Token], _ r: Range<Int>) -> Bool {
-        guard r.count >= 2 && r.count <= 5 else { return false }
-        for k in r where !isNameToken(t[k]) { return false }
+        guard r.count >= 2 && r.count <= 6 else { return false }
+        for k in r where !isNameToken(t[k]) && !(k > r.lowerBound && isParticle(t, k)) { return false }
         if Lexicon.placePhrases.contains(keyOf(t, r)) { return false }
         return true
     }
@@ -308,50 +332,61 @@ private struct Scan {
             }
             let end = j
             // ROLE Name: the capitalised run closing the role phrase
-            var nameRange: Range<Int>? = nil
-            var roleEnd = end
-            var r0 = end
-            while r0 > he, t[r0 - 1].isCapWord, !t[r0 - 1].allCaps { r0 -= 1 }
+            var inSpan: Range<Int>? = nil
+            let r0 = runStart(t, end, floor: he)
             if r0 < end {
                 let afterPrep = r0 > 0 && t[r0 - 1].isWord && Lexicon.placePrepositions.contains(t[r0 - 1].key)
                 let ns = nameStart(t, r0, end, afterPreposition: afterPrep)
-                if validName(t, ns..<end) { nameRange = ns..<end; roleEnd = ns }
+                if validName(t, ns..<end) { inSpan = ns..<end }
             }
-            var next = end
             // Name, ROLE
-            if nameRange == nil {
-                var p = roleStart - 1
-                while p >= claimedEnd, p >= 0, (t[p].isPunct("'") || (t[p].isWord && !t[p].cap && ["le", "la", "l", "les"].contains(t[p].key))) { p -= 1 }
-                if p >= claimedEnd, p > 0, t[p].isPunct(",") {
-                    let c1 = p
-                    var c0 = c1
-                    while c0 > claimedEnd, t[c0 - 1].isCapWord, !t[c0 - 1].allCaps { c0 -= 1 }
-                    if c0 < c1 {
-                        var s0 = c0
-                        if t[s0].key == "mme" || t[s0].key == "mlle" { s0 += 1 }
-                        let afterPrep = c0 > 0 && t[c0 - 1].isWord && Lexicon.placePrepositions.contains(t[c0 - 1].key)
-                        let ns = s0 < c1 ? nameStart(t, s0, c1, afterPreposition: afterPrep) : c1
-                        if validName(t, ns..<c1) { nameRange = ns..<c1 }
-                    }
+            var before: Range<Int>? = nil
+            var p = roleStart - 1
+            var article = false
+            while p >= claimedEnd, p >= 0, (t[p].isPunct("'") || (t[p].isWord && !t[p].cap && ["le", "la", "l", "les"].contains(t[p].key))) {
+                if t[p].isWord { article = true }
+                p -= 1
+            }
+            if !article, p >= 0, t[p].isWord, !t[p].cap, ["du", "des", "de", "d", "au", "aux", "a"].contains(t[p].key) { article = true }
+            if p >= claimedEnd, p > 0, t[p].isPunct(",") {
+                let c1 = p
+                let c0 = runStart(t, c1, floor: claimedEnd)
+                if c0 < c1 {
+                    var s0 = c0
+                    if t[s0].key == "mme" || t[s0].key == "mlle" { s0 += 1 }
+                    let afterPrep = c0 > 0 && t[c0 - 1].isWord && Lexicon.placePrepositions.contains(t[c0 - 1].key)
+                    let ns = s0 < c1 ? nameStart(t, s0, c1, afterPreposition: afterPrep) : c1
+                    if validName(t, ns..<c1) { before = ns..<c1 }
                 }
             }
             // ROLE, Name,
-            if nameRange == nil, end < t.count, t[end].isPunct(",") {
+            var after: Range<Int>? = nil
+            if end < t.count, t[end].isPunct(",") {
                 var s0 = end + 1
                 if s0 + 1 < t.count, t[s0].key == "m", t[s0 + 1].isPunct(".") { s0 += 2 }
                 else if s0 < t.count, t[s0].key == "mme" || t[s0].key == "mlle" { s0 += 1 }
-                var s1 = s0
-                while s1 < t.count, t[s1].isCapWord, !t[s1].allCaps { s1 += 1 }
+                let s1 = runEnd(t, s0)
                 let closes: Bool = {
                     if s1 >= t.count { return true }
                     let y = t[s1]
                     if y.kind == .punct { return [",", ".", ")", "(", ";", ":", "-", "–"].contains(y.text) }
                     return y.isWord && !y.cap && (Lexicon.roleStops.contains(y.key) || y.key == "et")
                 }()
-                if s1 > s0, closes, validName(t, s0..<s1) {
-                    nameRange = s0..<s1
-                    next = s1
-                }
+                if s1 > s0, closes, validName(t, s0..<s1) { after = s0..<s1 }
+            }
+            // which shape: `Name, chef …` (no article) > `le directeur de l'hôpital Bach Mai, Name,`
+            // > `le ministre Name` > `Name, le ministre …`
+            var nameRange: Range<Int>? = nil
+            var roleEnd = end
+            var next = end
+            if let c = before, !article {
+                nameRange = c
+            } else if let a = after {
+                nameRange = a; next = a.upperBound
+            } else if let b = inSpan {
+                nameRange = b; roleEnd = b.lowerBound
+            } else if let c = before {
+                nameRange = c
             }
             if let nr = nameRange, let role = roleText(t, roleStart, roleEnd) {
                 anchors.append(Anchor(doc: d, range: nr, role: role))

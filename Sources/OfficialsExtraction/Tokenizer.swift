@@ -53,42 +53,86 @@ enum Tokenizer {
         return u.properties.isLowercase
     }
 
+    /// Uppercase test without the Unicode property tables for the Latin letters that occur.
+    @inline(__always) static func isUpperValue(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 65 && v <= 90 }
+        if v < 0xC0 { return false }
+        if v <= 0xDE { return v != 0xD7 }
+        if v < 0x100 { return false }
+        if v < 0x180 {
+            if v <= 0x137 { return v & 1 == 0 }
+            if v == 0x138 || v == 0x149 { return false }
+            if v <= 0x148 { return v & 1 == 1 }
+            if v <= 0x177 { return v & 1 == 0 }
+            if v == 0x178 { return true }
+            return v <= 0x17E && v & 1 == 1
+        }
+        if v == 0x1A0 || v == 0x1AF { return true }
+        if v >= 0x1EA0 && v <= 0x1EFF { return v & 1 == 0 }
+        return Unicode.Scalar(v).map { $0.properties.isUppercase } ?? false
+    }
+    @inline(__always) static func isLowerValue(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 97 && v <= 122 }
+        if v < 0xC0 { return false }
+        if (v >= 0xDF && v <= 0xFF) { return v != 0xF7 }
+        if v < 0x180 { return !isUpperValue(v) }
+        if v == 0x1A1 || v == 0x1B0 { return true }
+        if v >= 0x1EA0 && v <= 0x1EFF { return v & 1 == 1 }
+        return Unicode.Scalar(v).map { $0.properties.isLowercase } ?? false
+    }
+
+    /// Decodes the scalar at `i` of valid UTF-8 (Swift strings are): value and byte length.
+    @inline(__always) static func decode(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let c0 = UInt32(b[i])
+        if c0 < 0x80 { return (c0, 1) }
+        if c0 < 0xE0 { return ((c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if c0 < 0xF0 { return ((c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        return ((c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
+    }
+
     static func tokenize(_ text: String) -> [Token] {
-        let s = Array(text.unicodeScalars)
+        var text = text
+        return text.withUTF8 { tokenize(utf8: $0) }
+    }
+
+    static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
-        out.reserveCapacity(s.count / 5)
+        out.reserveCapacity(b.count / 6)
         var i = 0
         var space = false
         var sentenceStart = true
-        let n = s.count
+        let n = b.count
         while i < n {
-            let v = s[i].value
-            if isSpace(v) { space = true; i += 1; continue }
+            let (v, len) = decode(b, i)
+            if isSpace(v) { space = true; i += len; continue }
             if isLetter(v) {
                 // a word: letters, digits, inner hyphens; split at `lowerUpper` (TranKim)
                 var segStart = i
-                var j = i + 1
+                var j = i + len
                 var lettersInSeg = 1
+                var prevLower = isLowerValue(v)
                 while j < n {
-                    let w = s[j].value
+                    let (w, wl) = decode(b, j)
                     if isLetter(w) || isDigit(w) || (w >= 0x300 && w <= 0x36F) {
-                        if lettersInSeg >= 3, isUpper(s[j]), isLower(s[j - 1]) {
-                            // glued words: emit the first part
-                            appendWord(s, segStart, j, &out, space, &sentenceStart)
+                        let up = isUpperValue(w)
+                        if lettersInSeg >= 3, up, prevLower {
+                            appendWord(b, segStart, j, &out, space, &sentenceStart)
                             space = true // undone glue reads as a space
                             segStart = j
                             lettersInSeg = 0
                         }
+                        prevLower = !up && isLowerValue(w)
                         lettersInSeg += 1
-                        j += 1
-                    } else if isHyphen(w), j + 1 < n, isLetter(s[j + 1].value) {
+                        j += wl
+                    } else if isHyphen(w), j + wl < n, isLetter(decode(b, j + wl).0) {
                         lettersInSeg = 0
-                        j += 1
+                        prevLower = false
+                        j += wl
                     } else {
                         break
                     }
                 }
-                appendWord(s, segStart, j, &out, space, &sentenceStart)
+                appendWord(b, segStart, j, &out, space, &sentenceStart)
                 space = false
                 i = j
                 continue
@@ -96,15 +140,13 @@ enum Tokenizer {
             if isDigit(v) {
                 var j = i + 1
                 while j < n {
-                    let w = s[j].value
+                    let w = UInt32(b[j])
                     if isDigit(w) { j += 1 }
-                    else if (w == 46 || w == 44), j + 1 < n, isDigit(s[j + 1].value) { j += 2 }
-                    else if w < 0x80 && isLetter(w), j + 1 < n, !isDigit(s[j + 1].value) && j - i < 4 && (w | 0x20) == 101 { j += 1 } // 15e
+                    else if (w == 46 || w == 44), j + 1 < n, isDigit(UInt32(b[j + 1])) { j += 2 }
+                    else if (w | 0x20) == 101, j - i < 4, j + 1 >= n || !isLetter(UInt32(b[j + 1])) { j += 1 } // 15e
                     else { break }
                 }
-                var str = String.UnicodeScalarView()
-                str.append(contentsOf: s[i..<j])
-                let t = String(str)
+                let t = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self)
                 out.append(Token(kind: .number, text: t, key: t, cap: false, allCaps: false,
                                  spaceBefore: space, sentenceStart: false, accents: 0))
                 sentenceStart = false
@@ -113,59 +155,61 @@ enum Tokenizer {
                 continue
             }
             // punctuation: one scalar per token
-            var p: String
+            let p: String
             if isApostrophe(v) { p = "'" }
             else if v == 0x2013 || v == 0x2014 { p = "–" }
             else if isHyphen(v) { p = "-" }
             else if v == 0x2026 { p = "…" }
-            else { p = String(Character(s[i])) }
+            else if v < 0x80 { p = String(UnicodeScalar(UInt8(v))) }
+            else { p = String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + len)]), as: UTF8.self) }
             if v == 46 || v == 33 || v == 63 || v == 0x2026 {
                 // a full stop after `M` or a single capital (`D.C`, `U.S.`) is no sentence end
                 var abbreviation = false
-                if v == 46, let last = out.last, last.kind == .word, !last.spaceBefore || true {
+                if v == 46, let last = out.last, last.kind == .word {
                     if Lexicon.honorifics.contains(last.key) { abbreviation = true }
-                    else if last.text.unicodeScalars.count == 1 && last.cap { abbreviation = true }
+                    else if last.text.utf8.count == 1 && last.cap { abbreviation = true }
                 }
                 if !abbreviation { sentenceStart = true }
             }
-            if p == "|" { sentenceStart = true }
+            if v == 124 { sentenceStart = true } // `|`
             out.append(Token(kind: .punct, text: p, key: p, cap: false, allCaps: false,
                              spaceBefore: space, sentenceStart: false, accents: 0))
             space = false
-            i += 1
+            i += len
         }
         return out
     }
 
-    private static func appendWord(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, _ out: inout [Token],
+    private static func appendWord(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ e: Int, _ out: inout [Token],
                                    _ space: Bool, _ sentenceStart: inout Bool) {
-        var text = String.UnicodeScalarView()
-        var key = String.UnicodeScalarView()
         var ascii = true
         var accents = 0
         var upper = 0, lower = 0
-        for k in a..<b {
-            let u = s[k]
-            let v = u.value
-            text.append(u)
-            if v < 0x80 {
-                if v >= 65 && v <= 90 { upper += 1; key.append(Unicode.Scalar(v + 32)!) }
-                else { if v >= 97 && v <= 122 { lower += 1 }; key.append(u) }
-            } else {
-                ascii = false
-                accents += 1
-                if u.properties.isUppercase { upper += 1 } else if u.properties.isLowercase { lower += 1 }
-            }
+        var k = a
+        while k < e {
+            let (v, l) = decode(b, k)
+            if v >= 0x80 { ascii = false; accents += 1 }
+            if isUpperValue(v) { upper += 1 } else if isLowerValue(v) { lower += 1 }
+            k += l
         }
-        let textStr = String(text)
-        let keyStr = ascii ? String(key) : TextFolding.key(textStr)
-        let cap = isUpper(s[a])
+        let bytes = UnsafeBufferPointer(rebasing: b[a..<e])
+        let textStr = String(decoding: bytes, as: UTF8.self)
+        let keyStr: String
+        if ascii {
+            keyStr = upper == 0 ? textStr : String(unsafeUninitializedCapacity: e - a) { buf in
+                for (x, c) in bytes.enumerated() { buf[x] = (c >= 65 && c <= 90) ? c + 32 : c }
+                return e - a
+            }
+        } else {
+            keyStr = TextFolding.key(textStr)
+        }
+        let cap = isUpperValue(decode(b, a).0)
         var tok = Token(kind: .word, text: textStr, key: keyStr, cap: cap,
                         allCaps: upper >= 2 && lower == 0, spaceBefore: space,
                         sentenceStart: sentenceStart, accents: accents)
         sentenceStart = false
         // glued role words: `Premierministre` -> `Premier` `ministre`
-        if keyStr.utf8.count >= 9, !tok.allCaps, !Lexicon.roleHeads.contains(keyStr) {
+        if keyStr.utf8.count >= 9, !tok.allCaps, Lexicon.headKeys[keyStr] == nil {
             for prefix in Lexicon.gluedPrefixes where keyStr.hasPrefix(prefix) {
                 let rest = String(keyStr.dropFirst(prefix.count))
                 if Lexicon.gluedSecond.contains(rest), textStr.unicodeScalars.count == keyStr.unicodeScalars.count {

@@ -218,3 +218,39 @@ func pairs(_ m: [OfficialMention]) -> [String] { m.map { "\($0.name) | \($0.role
         #expect(pairs(got) == ["Saysomphone Phomvihane | président de l'Assemblée nationale lao"])
     }
 }
+
+@Suite struct ShapeChoiceTests {
+    @Test func roleEndingInCapitalisedNameThenCommaName() {
+        let got = officials("Le directeur de l'hôpital Bach Mai, Dao Xuan Co, a présenté le bilan.")
+        #expect(pairs(got) == ["Dao Xuan Co | directeur de l'hôpital Bach Mai"])
+    }
+
+    @Test func nameCommaRoleEndingInCapitalisedName() {
+        let got = officials("Pham Nhat Vuong, président du groupe Vingroup Holding, a signé l'accord.")
+        #expect(pairs(got) == ["Pham Nhat Vuong | président du groupe Vingroup Holding"])
+    }
+
+    @Test func subordinateNameBeforeRoleWithArticle() {
+        let got = officials("Lors de sa rencontre avec Nguyen Van Long, le ministre Tran Hong Minh a salué les résultats.")
+        #expect(pairs(got) == ["Tran Hong Minh | ministre"])
+    }
+
+    @Test func nameParticles() {
+        let got = officials("Ursula von der Leyen, présidente de la Commission européenne, a reçu le Premier ministre néerlandais Dick Schoof.")
+        #expect(pairs(got) == ["Ursula von der Leyen | présidente de la Commission européenne", "Dick Schoof | Premier ministre néerlandais"])
+    }
+
+    @Test func modifiersAndCompoundRoles() {
+        let got = officials("L'ancien Premier ministre Nguyen Tan Dung a rencontré le vice-Premier ministre et ministre des Affaires étrangères Bui Thanh Son.",
+                            "Le secrétaire d'État américain Antony Blinken était présent, ainsi que le président chinois Xi Jinping et son épouse Peng Liyuan.")
+        #expect(pairs(got) == ["Nguyen Tan Dung | ancien Premier ministre",
+                               "Bui Thanh Son | vice-Premier ministre et ministre des Affaires étrangères",
+                               "Antony Blinken | secrétaire d'État américain",
+                               "Xi Jinping | président chinois"])
+    }
+
+    @Test func nameListAfterPluralRoleIsNotGuessed() {
+        let got = officials("Les ministres Nguyen Van A et Tran Van B ont assisté à la réunion.")
+        #expect(got.isEmpty)
+    }
+}
