@@ -53,14 +53,21 @@ public struct IdentityResolver: Sendable {
     ///   appearances sorted by dispatch index, one per dispatch (first role given there).
     ///   The result does not depend on the order of mentions within a dispatch.
     public func resolve(_ mentions: [[OfficialMention]]) -> [ResolvedPerson] {
+        resolve(extracted: mentions.map { $0.map { ExtractedOfficial(mention: $0, spellings: []) } })
+    }
+
+    /// Same, also counting every spelling each dispatch used for the person (so that
+    /// `spellings` lists `To Lam` even where a dispatch's mention kept `Tô Lâm`).
+    public func resolve(extracted: [[ExtractedOfficial]]) -> [ResolvedPerson] {
         struct Acc {
             var spellings: [String: Int] = [:]
             var appearances: [Int: String?] = [:]
             var entry: Int?
         }
         var byID: [String: Acc] = [:]
-        for (i, list) in mentions.enumerated() {
-            for m in list {
+        for (i, list) in extracted.enumerated() {
+            for x in list {
+                let m = x.mention
                 let name = OfficialsResolverText.cleanName(m.name)
                 let key = OfficialsRegistry.nameKey(name)
                 if key.isEmpty { continue }
@@ -69,6 +76,10 @@ public struct IdentityResolver: Sendable {
                 let id = entry.map { "r\($0)" } ?? "k" + key
                 var acc = byID[id] ?? Acc(entry: entry)
                 acc.spellings[name, default: 0] += 1
+                for sp in x.spellings {
+                    let c = OfficialsResolverText.cleanName(sp)
+                    if c != name, OfficialsRegistry.nameKey(c) == key { acc.spellings[c, default: 0] += 1 }
+                }
                 if let old = acc.appearances[i] {
                     if old == nil, m.role != nil { acc.appearances[i] = m.role }
                 } else {

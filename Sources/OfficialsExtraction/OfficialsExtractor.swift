@@ -22,6 +22,16 @@ public struct OfficialsExtractor: Sendable {
 
     /// Mentions in order of first appearance, one per person within the dispatch.
     public func extract(from dispatch: Dispatch) -> [OfficialMention] {
+        extractDetailed(from: dispatch).map(\.mention)
+    }
+
+    /// Same, over plain paragraphs (lead first).
+    public func extract(texts: [String]) -> [OfficialMention] {
+        extractDetailed(texts: texts).map(\.mention)
+    }
+
+    /// Mentions with every spelling of each person met in the dispatch, for the resolver.
+    public func extractDetailed(from dispatch: Dispatch) -> [ExtractedOfficial] {
         var texts: [String] = []
         if let lead = dispatch.lead { texts.append(lead) }
         for block in dispatch.body {
@@ -30,15 +40,26 @@ public struct OfficialsExtractor: Sendable {
             case .caption(let c): if !c.text.isEmpty { texts.append(c.text) }
             }
         }
-        return extract(texts: texts)
+        return extractDetailed(texts: texts)
     }
 
-    /// Same, over plain paragraphs (lead first).
-    public func extract(texts: [String]) -> [OfficialMention] {
+    public func extractDetailed(texts: [String]) -> [ExtractedOfficial] {
         var scan = Scan()
         scan.registry = registry
         scan.docs = texts.map(Tokenizer.tokenize)
         return scan.run()
+    }
+}
+
+/// One official of a dispatch with every spelling of the name met there (first seen first;
+/// `mention.name` is the most complete of them).
+public struct ExtractedOfficial: Hashable, Sendable {
+    public var mention: OfficialMention
+    public var spellings: [String]
+
+    public init(mention: OfficialMention, spellings: [String]) {
+        self.mention = mention
+        self.spellings = spellings
     }
 }
 
@@ -55,6 +76,12 @@ private struct PersonAcc {
     var role: String
     var bestName: String
     var bestAccents: Int
+    var spellings: [String]
+
+    mutating func see(_ name: String, _ accents: Int) {
+        if accents > bestAccents { bestName = name; bestAccents = accents }
+        if !spellings.contains(name) { spellings.append(name) }
+    }
 }
 
 private struct Scan {
@@ -64,7 +91,7 @@ private struct Scan {
     /// Maximal capitalised runs of every document: (doc, range, after an honorific).
     var runs: [(Int, Range<Int>, Bool)] = []
 
-    mutating func run() -> [OfficialMention] {
+    mutating func run() -> [ExtractedOfficial] {
         collectRuns()
         var anchors: [Anchor] = []
         for d in docs.indices { findAnchors(d, into: &anchors) }
@@ -81,10 +108,10 @@ private struct Scan {
             let name = a.range.map { toks[$0].text }.joined(separator: " ")
             let accents = a.range.reduce(0) { $0 + toks[$1].accents }
             if let i = index[identity] {
-                if accents > people[i].bestAccents { people[i].bestName = name; people[i].bestAccents = accents }
+                people[i].see(name, accents)
             } else {
                 index[identity] = people.count
-                people.append(PersonAcc(keys: keys, identity: identity, role: a.role, bestName: name, bestAccents: accents))
+                people.append(PersonAcc(keys: keys, identity: identity, role: a.role, bestName: name, bestAccents: accents, spellings: [name]))
             }
         }
         // later mentions: a capitalised run containing a person's full name is a spelling of it
@@ -99,17 +126,14 @@ private struct Scan {
                     for k in 0..<pk.count where toks[s + k].key != pk[k] { ok = false; break }
                     if ok {
                         let acc = (s..<(s + pk.count)).reduce(0) { $0 + toks[$1].accents }
-                        if acc > people[pi].bestAccents {
-                            people[pi].bestAccents = acc
-                            people[pi].bestName = (s..<(s + pk.count)).map { toks[$0].text }.joined(separator: " ")
-                        }
+                        people[pi].see((s..<(s + pk.count)).map { toks[$0].text }.joined(separator: " "), acc)
                         break
                     }
                     s += 1
                 }
             }
         }
-        return people.map { OfficialMention(name: $0.bestName, role: $0.role) }
+        return people.map { ExtractedOfficial(mention: OfficialMention(name: $0.bestName, role: $0.role), spellings: $0.spellings) }
     }
 
     // MARK: runs and evidence

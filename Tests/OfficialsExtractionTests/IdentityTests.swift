@@ -171,3 +171,18 @@ func m(_ name: String, _ role: String? = nil) -> OfficialMention { OfficialMenti
             """)
     }
 }
+
+@Suite struct PipelineIdentityTests {
+    @Test func extractedSpellingsReachTheResolver() {
+        let d1 = Dispatch(file: "a", lead: "Le secrétaire général To Lam a reçu l'ambassadeur Wang Gang.",
+                          body: [.paragraph("Tô Lâm a salué la coopération.")])
+        let d2 = Dispatch(file: "b", lead: "Le secrétaire général du Comité central du PCV Tô Lam a présidé la séance.")
+        let ex = OfficialsExtractor()
+        let a = ex.extractDetailed(from: d1)
+        #expect(a.first?.spellings == ["To Lam", "Tô Lâm"])
+        let people = IdentityResolver().resolve(extracted: [a, ex.extractDetailed(from: d2)])
+        #expect(people.map(\.displayName) == ["Tô Lâm", "Wang Gang"])
+        #expect(people[0].spellings == ["To Lam", "Tô Lam", "Tô Lâm"])
+        #expect(people[0].appearances.map(\.role) == ["secrétaire général", "secrétaire général du Comité central du PCV"])
+    }
+}
