@@ -19,8 +19,12 @@ enum Gold {
         var officials: [(name: String, role: String)]
     }
 
+    static let lock = NSLock()
+
     /// Generates (once per count and process) a corpus and returns its dispatches with gold.
     static func corpus(count: Int) throws -> [Item] {
+        lock.lock()
+        defer { lock.unlock() }
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("officials-gold-\(count)-\(ProcessInfo.processInfo.processIdentifier)")
         if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("gold.jsonl").path) {
@@ -131,5 +135,27 @@ enum Gold {
         #expect(s.precision >= 0.99)
         #expect(s.recall >= 0.99)
         #expect(s.roleAccuracy >= 0.97)
+    }
+}
+
+@Suite(.serialized) struct GoldIdentityTests {
+    @Test func onePersonPerGoldName() throws {
+        let items = try Gold.corpus(count: GoldCorpusTests.count)
+        let parser = DispatchParser()
+        let ex = OfficialsExtractor()
+        let extracted = items.map { ex.extractDetailed(from: parser.parse(bytes: Array($0.text.utf8), file: $0.file, path: $0.file).dispatch!) }
+        let people = IdentityResolver().resolve(extracted: extracted)
+        let goldNames = Set(items.flatMap { $0.officials.map(\.name) })
+        #expect(people.count == goldNames.count)
+        #expect(Set(people.map { TextFolding.key($0.displayName) }) == Set(goldNames.map(TextFolding.key)))
+        // appearances add up, and the result does not depend on dispatch order
+        #expect(people.reduce(0) { $0 + $1.appearances.count } == items.count * 2)
+        let reversed = IdentityResolver().resolve(extracted: extracted.reversed())
+        #expect(reversed.map(\.displayName) == people.map(\.displayName))
+        #expect(reversed.map(\.spellings) == people.map(\.spellings))
+        #expect(reversed.map(\.country) == people.map(\.country))
+        let report = OfficialsReport.text(people: people)
+        #expect(report.hasPrefix("\(people.count) personnes\n"))
+        print(report.split(separator: "\n", omittingEmptySubsequences: false).prefix(14).joined(separator: "\n"))
     }
 }
