@@ -25,9 +25,12 @@ enum Gold {
     static func corpus(count: Int) throws -> [Item] {
         lock.lock()
         defer { lock.unlock() }
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("officials-gold-\(count)-\(ProcessInfo.processInfo.processIdentifier)")
-        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("gold.jsonl").path) {
+        // deterministic (gen_corpus seed 7): reused across runs when complete
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-officials-gold-\(count)")
+        let goldURL = dir.appendingPathComponent("gold.jsonl")
+        let complete = (try? String(contentsOf: goldURL, encoding: .utf8))
+            .map { $0.split(separator: "\n").count == count } ?? false
+        if !complete {
             let script = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
