@@ -15,7 +15,7 @@ enum Lexicon {
         "inspecteur", "chancelier", "chanceliere", "premier-ministre", "secretaire-general",
         "president-directeur", "sultan", "empereur", "imperatrice", "general", "generale",
         "lieutenant-general", "amiral", "recteur", "rectrice", "presidium", "titulaire",
-        "ministre-president", "vice-roi",
+        "ministre-president", "vice-roi", "homologue",
     ]
 
     /// Every head with its prefixes (`vice-ministre`, `sous-secrétaire`, `vicepresident`):
@@ -158,7 +158,7 @@ enum Lexicon {
         "macao", "lhassa", "xinjiang", "tibet", "sichuan", "fujian", "zhejiang", "jiangsu",
         "shandong", "hubei", "hunan", "henan", "hebei", "shaanxi", "shanxi", "jiangxi",
         "anhui", "guizhou", "gansu", "qinghai", "liaoning", "jilin", "heilongjiang",
-        "hue", "hoian", "haiduong", "dalat", "sapa", "champassak", "savannakhet",
+        "hoian", "haiduong", "dalat", "sapa", "champassak", "savannakhet",
         "xieng", "battambang", "kampot", "sihanoukville",
     ]
 

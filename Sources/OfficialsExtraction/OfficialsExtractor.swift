@@ -250,6 +250,19 @@ private struct Scan {
         return k
     }
 
+    /// If the head at `k` is governed by a genitive (`du président`, `de l'ambassadeur`),
+    /// where its own role starts (modifier included).
+    func genitiveStart(_ t: [Token], _ k: Int, floor: Int) -> Int? {
+        var start = k
+        var p = k - 1
+        if p >= floor, t[p].isWord, Lexicon.roleModifiers.contains(t[p].key) { start = p; p -= 1 }
+        guard p >= floor else { return nil }
+        if t[p].isWord, ["du", "des"].contains(t[p].key) { return start }
+        if t[p].isPunct("'"), p - 1 >= floor, t[p - 1].key == "l", p - 2 >= floor, t[p - 2].key == "de" { return start }
+        if t[p].isWord, t[p].key == "la", p - 1 >= floor, t[p - 1].key == "de" { return start }
+        return nil
+    }
+
     func isParticle(_ t: [Token], _ k: Int) -> Bool {
         t[k].isWord && !t[k].cap && Lexicon.nameParticles.contains(t[k].key)
     }
@@ -322,8 +335,10 @@ private struct Scan {
             }
             // forward scan of the role phrase
             var j = he
+            var inner: Int? = nil // `l'envoyé du président russe Vladimir Poutine`: the name is the président's
             scanLoop: while j < t.count && j - roleStart < 60 {
                 let x = t[j]
+                if x.kind == .word, j > he, headEnd(t, j) != nil, let g = genitiveStart(t, j, floor: he) { inner = g }
                 switch x.kind {
                 case .number:
                     break scanLoop
@@ -409,6 +424,7 @@ private struct Scan {
                 nameRange = a; next = a.upperBound
             } else if let b = inSpan {
                 nameRange = b; roleEnd = b.lowerBound
+                if let g = inner, g < b.lowerBound { roleStart = g }
             } else if let c = before {
                 nameRange = c
             }
