@@ -326,6 +326,7 @@ private struct Scan {
     mutating func findAnchors(_ d: Int, into anchors: inout [Anchor]) {
         let t = docs[d]
         var claimedEnd = 0 // tokens before this index belong to an earlier anchor
+        var pendingRole: (head: Int, role: String)? = nil
         var i = 0
         while i < t.count {
             guard let he = headEnd(t, i) else { i += 1; continue }
@@ -428,11 +429,22 @@ private struct Scan {
             } else if let c = before {
                 nameRange = c
             }
-            if let nr = nameRange, let role = roleText(t, roleStart, roleEnd) {
+            if let nr = nameRange, var role = roleText(t, roleStart, roleEnd) {
+                // `le ministre de la Défense, le général X,`: X is the minister
+                if let pend = pendingRole, pend.head == i, nr.lowerBound > i { role = pend.role }
+                pendingRole = nil
                 anchors.append(Anchor(doc: d, range: nr, role: role))
                 claimedEnd = max(next, nr.upperBound)
                 i = max(next, i + 1)
             } else {
+                pendingRole = nil
+                if end < t.count, t[end].isPunct(",") {
+                    var k = end + 1
+                    while k < t.count, t[k].isPunct("'") || (t[k].isWord && !t[k].cap && ["le", "la", "l"].contains(t[k].key)) { k += 1 }
+                    if k > end + 1, k < t.count, headEnd(t, k) != nil, let role = roleText(t, roleStart, end) {
+                        pendingRole = (k, role)
+                    }
+                }
                 i = max(he, i + 1)
             }
         }

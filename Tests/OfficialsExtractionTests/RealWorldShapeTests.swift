@@ -64,4 +64,41 @@ import DispatchModel
         check("L'ambassadeur Nguyen Minh Vu a remis ses lettres de créance au roi Norodom Sihamoni.",
               ["Nguyen Minh Vu | ambassadeur", "Norodom Sihamoni | roi"])
     }
+
+    @Test func gluedNameBeforeRole() {
+        check("TranKim Chung, vice-ministre de la Justice, a salué le projet.", ["Tran Kim Chung | vice-ministre de la Justice"])
+    }
+
+    @Test func honorificBeforeNameCommaRole() {
+        check("Hanoï, 3 mai (VNA) – Le président Vo Van Thuong a reçu M. Wang Yi, ministre chinois des Affaires étrangères.",
+              ["Vo Van Thuong | président", "Wang Yi | ministre chinois des Affaires étrangères"])
+    }
+
+    @Test func provincesKnownAndUnknown() {
+        check("Le vice-président du Comité populaire de la province de Lao Cai Hoang Quoc Khanh a reçu le président du Comité populaire de la province de Binh Long Nguyen Van Tuan.",
+              ["Hoang Quoc Khanh | vice-président du Comité populaire de la province de Lao Cai",
+               "Nguyen Van Tuan | président du Comité populaire de la province de Binh Long"])
+    }
+
+    @Test func westernNamesAndAcronymInRole() {
+        check("Le ministre français de l'Europe et des Affaires étrangères Jean-Noël Barrot a rencontré le secrétaire général de l'ONU, António Guterres, à New York.",
+              ["Jean-Noël Barrot | ministre français de l'Europe et des Affaires étrangères", "António Guterres | secrétaire général de l'ONU"])
+    }
+
+    @Test func nobodyNamedWithARole() {
+        check("Le chef de l'Etat a reçu à Hanoï Nguyen Van An et Tran Binh Minh. Le Vietnam, membre de l'ASEAN, soutient l'initiative.", [])
+    }
+
+    @Test func captionWithRoleAndPhotographer() {
+        check("Le Premier ministre Pham Minh Chinh (au centre) lors de la réunion. Photo : Duong Giang/VNA", ["Pham Minh Chinh | Premier ministre"])
+    }
+
+    @Test func accentedGluedRole() {
+        check("Lors de l'entretien, le Premierministre Phạm Minh Chính a salué les résultats de la coopération.", ["Phạm Minh Chính | Premier ministre"])
+    }
+
+    @Test func rankInAppositionKeepsTheFunction() {
+        check("Le ministre de la Sécurité publique, le général Luong Tam Quang, a reçu le 4 juin l'ambassadeur du Japon au Vietnam Ito Naoki.",
+              ["Luong Tam Quang | ministre de la Sécurité publique", "Ito Naoki | ambassadeur du Japon au Vietnam"])
+    }
 }
