@@ -218,6 +218,13 @@ enum Lexicon {
         "presidente", "du", "de", "des", "la", "le",
     ]
 
+    /// Glued forms (`premierministre`) -> length in scalars of the first word.
+    static let glued: [String: Int] = {
+        var d: [String: Int] = [:]
+        for p in gluedPrefixes { for q in gluedSecond { d[p + q] = p.unicodeScalars.count } }
+        return d
+    }()
+
     /// Country of a nationality adjective or country name found in a role, by folded key.
     static let countryWords: [String: String] = [
         "vietnamien": "Vietnam", "vietnamienne": "Vietnam", "vietnam": "Vietnam",

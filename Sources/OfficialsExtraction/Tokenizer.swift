@@ -209,24 +209,20 @@ enum Tokenizer {
                         sentenceStart: sentenceStart, accents: accents)
         sentenceStart = false
         // glued role words: `Premierministre` -> `Premier` `ministre`
-        if keyStr.utf8.count >= 9, !tok.allCaps, Lexicon.headKeys[keyStr] == nil {
-            for prefix in Lexicon.gluedPrefixes where keyStr.hasPrefix(prefix) {
-                let rest = String(keyStr.dropFirst(prefix.count))
-                if Lexicon.gluedSecond.contains(rest), textStr.unicodeScalars.count == keyStr.unicodeScalars.count {
-                    let scalars = Array(textStr.unicodeScalars)
-                    var first = String.UnicodeScalarView(); first.append(contentsOf: scalars[0..<prefix.count])
-                    var second = String.UnicodeScalarView(); second.append(contentsOf: scalars[prefix.count...])
-                    let f = String(first), sc = String(second)
-                    tok.text = f
-                    tok.key = prefix
-                    tok.accents = f.unicodeScalars.filter { $0.value >= 0x80 }.count
-                    out.append(tok)
-                    out.append(Token(kind: .word, text: sc, key: rest, cap: false, allCaps: false,
-                                     spaceBefore: true, sentenceStart: false,
-                                     accents: sc.unicodeScalars.filter { $0.value >= 0x80 }.count))
-                    return
-                }
-            }
+        if keyStr.utf8.count >= 9, !tok.allCaps, let cut = Lexicon.glued[keyStr], Lexicon.headKeys[keyStr] == nil,
+           textStr.unicodeScalars.count == keyStr.unicodeScalars.count {
+            let scalars = Array(textStr.unicodeScalars)
+            var first = String.UnicodeScalarView(); first.append(contentsOf: scalars[0..<cut])
+            var second = String.UnicodeScalarView(); second.append(contentsOf: scalars[cut...])
+            let f = String(first), sc = String(second)
+            tok.text = f
+            tok.key = String(keyStr.unicodeScalars.prefix(cut))
+            tok.accents = f.unicodeScalars.filter { $0.value >= 0x80 }.count
+            out.append(tok)
+            out.append(Token(kind: .word, text: sc, key: String(keyStr.unicodeScalars.dropFirst(cut)), cap: false, allCaps: false,
+                             spaceBefore: true, sentenceStart: false,
+                             accents: sc.unicodeScalars.filter { $0.value >= 0x80 }.count))
+            return
         }
         out.append(tok)
     }
