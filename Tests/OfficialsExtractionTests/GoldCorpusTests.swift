@@ -25,8 +25,9 @@ enum Gold {
     static func corpus(count: Int) throws -> [Item] {
         lock.lock()
         defer { lock.unlock() }
-        // deterministic (gen_corpus seed 7): reused across runs when complete
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-officials-gold-\(count)")
+        // deterministic (gen_corpus seed 7, or SITEGEN_GOLD_SEED): reused across runs when complete
+        let seed = ProcessInfo.processInfo.environment["SITEGEN_GOLD_SEED"] ?? "7"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-officials-gold-\(count)-s\(seed)")
         let goldURL = dir.appendingPathComponent("gold.jsonl")
         let complete = (try? String(contentsOf: goldURL, encoding: .utf8))
             .map { $0.split(separator: "\n").count == count } ?? false
@@ -34,7 +35,7 @@ enum Gold {
             let script = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", script.path, "--count", String(count), "--out", dir.path]
+            p.arguments = ["python3", script.path, "--count", String(count), "--out", dir.path, "--seed", seed]
             try p.run()
             p.waitUntilExit()
             guard p.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
