@@ -31,6 +31,21 @@ enum Lexicon {
         return d
     }()
 
+    /// First two bytes of every head key: a cheap filter before hashing.
+    static let headStarts: [Bool] = {
+        var t = [Bool](repeating: false, count: 65536)
+        for k in headKeys.keys {
+            let u = Array(k.utf8)
+            t[Int(u[0]) << 8 | Int(u[1])] = true
+        }
+        return t
+    }()
+
+    @inline(__always) static func mayBeHead(_ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { u in u.count >= 3 && headStarts[Int(u[0]) << 8 | Int(u[1])] }
+    }
+
     /// Words that may precede a head inside the role (`l'ancien ministre`, `le nouvel …`).
     static let roleModifiers: Set<String> = [
         "ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "haut", "haute", "premier",

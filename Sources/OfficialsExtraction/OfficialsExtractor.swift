@@ -188,7 +188,7 @@ private struct Scan {
     /// If a role starts at `i`, the index after its head (`Premier ministre` is 2 tokens).
     func headEnd(_ t: [Token], _ i: Int) -> Int? {
         let tok = t[i]
-        guard tok.kind == .word, !tok.allCaps, tok.key.utf8.count >= 3, let kind = Lexicon.headKeys[tok.key] else { return nil }
+        guard tok.kind == .word, !tok.allCaps, Lexicon.mayBeHead(tok.key), let kind = Lexicon.headKeys[tok.key] else { return nil }
         if kind == 1 { return i + 1 }
         // `premier` heads a role only before `ministre`
         if i + 1 < t.count, t[i + 1].key == "ministre" { return i + 2 }

@@ -180,6 +180,43 @@ enum Tokenizer {
         return out
     }
 
+    /// `TextFolding.key` of Latin scalars below U+2000, precomputed from it: up to two
+    /// lowercase ASCII bytes packed (low byte first); 0xFFFF = drop (combining mark);
+    /// 0 = not foldable here.
+    static let foldTable: [UInt16] = {
+        var t = [UInt16](repeating: 0, count: 0x2000)
+        for v in 0..<0x80 {
+            t[v] = UInt16((v >= 65 && v <= 90) ? v + 32 : v)
+        }
+        for v in 0x80..<0x2000 {
+            if v >= 0x300 && v <= 0x36F { t[v] = 0xFFFF; continue }
+            guard let u = Unicode.Scalar(v) else { continue }
+            let f = Array(TextFolding.key(String(Character(u))).utf8)
+            if f.count == 1 && f[0] < 0x80 { t[v] = UInt16(f[0]) }
+            else if f.count == 2 && f[0] < 0x80 && f[1] < 0x80 { t[v] = UInt16(f[0]) | UInt16(f[1]) << 8 }
+        }
+        return t
+    }()
+
+    /// Folded, lowercased key of a word whose scalars the table covers; nil otherwise.
+    static func foldedKey(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ e: Int) -> String? {
+        let table = foldTable
+        var out = [UInt8]()
+        out.reserveCapacity(e - a)
+        var k = a
+        while k < e {
+            let (v, l) = decode(b, k)
+            k += l
+            guard v < 0x2000 else { return nil }
+            let f = table[Int(v)]
+            if f == 0xFFFF { continue }
+            if f == 0 { return nil }
+            out.append(UInt8(f & 0xFF))
+            if f > 0xFF { out.append(UInt8(f >> 8)) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static func appendWord(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ e: Int, _ out: inout [Token],
                                    _ space: Bool, _ sentenceStart: inout Bool) {
         var ascii = true
@@ -201,7 +238,7 @@ enum Tokenizer {
                 return e - a
             }
         } else {
-            keyStr = TextFolding.key(textStr)
+            keyStr = foldedKey(b, a, e) ?? TextFolding.key(textStr)
         }
         let cap = isUpperValue(decode(b, a).0)
         var tok = Token(kind: .word, text: textStr, key: keyStr, cap: cap,
