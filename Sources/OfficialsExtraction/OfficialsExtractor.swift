@@ -172,7 +172,7 @@ private struct Scan {
                     }()
                     if nameSlot {
                         var k = start
-                        while k < j, Lexicon.nonName.contains(t[k].key) { k += 1 }
+                        while k < j, t[k].nonName { k += 1 }
                         if j - k >= 2 && j - k <= 5 {
                             evidence.insert((k..<j).map { t[$0].key }.joined(separator: " "))
                         }
@@ -187,8 +187,8 @@ private struct Scan {
 
     /// If a role starts at `i`, the index after its head (`Premier ministre` is 2 tokens).
     func headEnd(_ t: [Token], _ i: Int) -> Int? {
-        let tok = t[i]
-        guard tok.kind == .word, !tok.allCaps, Lexicon.mayBeHead(tok.key), let kind = Lexicon.headKeys[tok.key] else { return nil }
+        let kind = t[i].head
+        if kind == 0 { return nil }
         if kind == 1 { return i + 1 }
         // `premier` heads a role only before `ministre`
         if i + 1 < t.count, t[i + 1].key == "ministre" { return i + 2 }
@@ -196,8 +196,8 @@ private struct Scan {
     }
 
     func isNameToken(_ tok: Token) -> Bool {
-        guard tok.kind == .word, tok.cap, !tok.allCaps, tok.text.utf8.count >= 2 else { return false }
-        return !Lexicon.nonName.contains(tok.key)
+        guard tok.kind == .word, tok.cap, !tok.allCaps, !tok.nonName else { return false }
+        return tok.text.utf8.count >= 2
     }
 
     func placeLength(_ t: [Token], _ k: Int, _ end: Int) -> Int {
@@ -223,7 +223,7 @@ private struct Scan {
             if t[k].allCaps { k += 1; continue }
             let pl = placeLength(t, k, r1)
             if pl > 0 { k += pl; continue }
-            if Lexicon.nonName.contains(t[k].key) { k += 1; continue }
+            if t[k].cap ? t[k].nonName : Lexicon.nonName.contains(t[k].key) { k += 1; continue }
             break
         }
         let remaining = r1 - k

@@ -18,6 +18,16 @@ struct Token {
     var sentenceStart: Bool
     /// Count of non-ASCII scalars (diacritics), to rank spellings.
     var accents: Int
+    /// Role head kind (`Lexicon.headKeys`): 0 none, 1 head, 2 head before `ministre`.
+    var head: UInt8 = 0
+    /// A capitalised word that is never part of a name (`Lexicon.nonName`).
+    var nonName: Bool = false
+
+    mutating func classify() {
+        guard kind == .word else { return }
+        if !allCaps, Lexicon.mayBeHead(key) { head = Lexicon.headKeys[key] ?? 0 }
+        if cap { nonName = Lexicon.nonName.contains(key) }
+    }
 
     var isWord: Bool { kind == .word }
     var isCapWord: Bool { kind == .word && cap }
@@ -255,12 +265,16 @@ enum Tokenizer {
             tok.text = f
             tok.key = String(keyStr.unicodeScalars.prefix(cut))
             tok.accents = f.unicodeScalars.filter { $0.value >= 0x80 }.count
+            tok.classify()
             out.append(tok)
-            out.append(Token(kind: .word, text: sc, key: String(keyStr.unicodeScalars.dropFirst(cut)), cap: false, allCaps: false,
-                             spaceBefore: true, sentenceStart: false,
-                             accents: sc.unicodeScalars.filter { $0.value >= 0x80 }.count))
+            var second2 = Token(kind: .word, text: sc, key: String(keyStr.unicodeScalars.dropFirst(cut)), cap: false, allCaps: false,
+                                spaceBefore: true, sentenceStart: false,
+                                accents: sc.unicodeScalars.filter { $0.value >= 0x80 }.count)
+            second2.classify()
+            out.append(second2)
             return
         }
+        tok.classify()
         out.append(tok)
     }
 }
