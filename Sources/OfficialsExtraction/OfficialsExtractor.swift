@@ -56,10 +56,14 @@ public struct OfficialsExtractor: Sendable {
 public struct ExtractedOfficial: Hashable, Sendable {
     public var mention: OfficialMention
     public var spellings: [String]
+    /// Times the person is named in the dispatch: with the role, by full name (any
+    /// spelling) or as `M. Surname` / `Mme Surname` when that surname is one person's.
+    public var mentionCount: Int
 
-    public init(mention: OfficialMention, spellings: [String]) {
+    public init(mention: OfficialMention, spellings: [String], mentionCount: Int = 1) {
         self.mention = mention
         self.spellings = spellings
+        self.mentionCount = mentionCount
     }
 }
 
@@ -77,6 +81,7 @@ private struct PersonAcc {
     var bestName: String
     var bestAccents: Int
     var spellings: [String]
+    var count = 0
 
     mutating func see(_ name: String, _ accents: Int) {
         if accents > bestAccents { bestName = name; bestAccents = accents }
@@ -114,9 +119,16 @@ private struct Scan {
                 people.append(PersonAcc(keys: keys, identity: identity, role: a.role, bestName: name, bestAccents: accents, spellings: [name]))
             }
         }
-        // later mentions: a capitalised run containing a person's full name is a spelling of it
-        for (d, r, _) in runs {
+        // later mentions: a capitalised run containing a person's full name is a spelling of
+        // it; `M. Binh` / `Mme Huong` names the one person whose name starts or ends so
+        for (d, r, honorific) in runs {
             let toks = docs[d]
+            if honorific && r.count == 1 {
+                let k = toks[r.lowerBound].key
+                let hits = people.indices.filter { people[$0].keys.count > 1 && (people[$0].keys.last == k || people[$0].keys.first == k) }
+                if hits.count == 1 { people[hits[0]].count += 1 }
+                continue
+            }
             for pi in people.indices {
                 let pk = people[pi].keys
                 if pk.count > r.count { continue }
@@ -127,13 +139,17 @@ private struct Scan {
                     if ok {
                         let acc = (s..<(s + pk.count)).reduce(0) { $0 + toks[$1].accents }
                         people[pi].see((s..<(s + pk.count)).map { toks[$0].text }.joined(separator: " "), acc)
+                        people[pi].count += 1
                         break
                     }
                     s += 1
                 }
             }
         }
-        return people.map { ExtractedOfficial(mention: OfficialMention(name: $0.bestName, role: $0.role), spellings: $0.spellings) }
+        return people.map {
+            ExtractedOfficial(mention: OfficialMention(name: $0.bestName, role: $0.role), spellings: $0.spellings,
+                              mentionCount: max(1, $0.count))
+        }
     }
 
     // MARK: runs and evidence

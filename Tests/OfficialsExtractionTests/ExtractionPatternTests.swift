@@ -254,3 +254,15 @@ func pairs(_ m: [OfficialMention]) -> [String] { m.map { "\($0.name) | \($0.role
         #expect(got.isEmpty)
     }
 }
+
+@Suite struct LaterMentionTests {
+    @Test func fullNameAndHonorificSurnameCount() {
+        let d = Dispatch(file: "x", lead: "Le vice-ministre Nguyen Van Thanh a reçu l'ambassadeur Claire Dubois.",
+                         body: [.paragraph("M. Thanh a rappelé les accords. Mme Dubois a remercié M. Thanh. Nguyên Van Thanh a conclu."),
+                                .paragraph("M. Long, directeur adjoint, était présent.")])
+        let got = OfficialsExtractor().extractDetailed(from: d)
+        #expect(got.map(\.mention.name) == ["Nguyên Van Thanh", "Claire Dubois"])
+        #expect(got.map(\.mentionCount) == [4, 2])
+        #expect(got[0].spellings == ["Nguyen Van Thanh", "Nguyên Van Thanh"])
+    }
+}
