@@ -2,9 +2,9 @@ import DispatchModel
 
 /// One person across the whole corpus.
 public struct ResolvedPerson: Hashable, Sendable {
-    /// The most complete spelling seen (diacritics preferred).
+    /// The most complete spelling seen (diacritics preferred), or the registry's name.
     public var displayName: String
-    /// Every spelling seen, sorted, display name included.
+    /// Every spelling seen, display name included; sorted accent-insensitively, then exactly.
     public var spellings: [String]
     /// Each dispatch (index into the input) naming this person, with the role given there.
     public var appearances: [Appearance]
@@ -27,26 +27,161 @@ public struct ResolvedPerson: Hashable, Sendable {
         self.spellings = spellings
         self.appearances = appearances
     }
+
+    /// Distinct roles with how many dispatches give each, most frequent first, then by text.
+    public var roleCounts: [(role: String, count: Int)] {
+        var c: [String: Int] = [:]
+        for a in appearances { if let r = a.role { c[r, default: 0] += 1 } }
+        return c.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
 }
 
 /// Merges mentions across dispatches into people.
+///
+/// Spellings that differ only by diacritics, case or honorifics (`M.`, `Mme`) are one
+/// person; nothing else merges automatically (a shared surname or given name never does).
+/// The registry then merges, splits (by role keyword), renames, excludes and annotates.
 public struct IdentityResolver: Sendable {
-    public init() {}
+    public var registry: OfficialsRegistry
+
+    public init() { registry = OfficialsRegistry() }
+
+    public init(registry: OfficialsRegistry) { self.registry = registry }
 
     /// - Parameter mentions: for each dispatch (by index), its officials.
-    /// - Returns: people sorted by display name; appearances sorted by dispatch index.
+    /// - Returns: people sorted by display name (accent-insensitively, then exactly);
+    ///   appearances sorted by dispatch index, one per dispatch (first role given there).
+    ///   The result does not depend on the order of mentions within a dispatch.
     public func resolve(_ mentions: [[OfficialMention]]) -> [ResolvedPerson] {
-        var byKey: [String: ResolvedPerson] = [:]
-        for (i, list) in mentions.enumerated() {
-            for m in list {
-                let key = TextFolding.key(m.name)
-                var p = byKey[key] ?? ResolvedPerson(displayName: m.name, spellings: [], appearances: [])
-                if !p.spellings.contains(m.name) { p.spellings.append(m.name) }
-                p.appearances.append(.init(dispatch: i, role: m.role))
-                byKey[key] = p
+        resolve(extracted: mentions.map { $0.map { ExtractedOfficial(mention: $0, spellings: []) } })
+    }
+
+    /// Same, also counting every spelling each dispatch used for the person (so that
+    /// `spellings` lists `To Lam` even where a dispatch's mention kept `Tô Lâm`).
+    public func resolve(extracted: [[ExtractedOfficial]]) -> [ResolvedPerson] {
+        struct Acc {
+            var spellings: [String: Int] = [:]
+            var appearances: [Int: String?] = [:]
+            var entry: Int?
+        }
+        var byID: [String: Acc] = [:]
+        for (i, list) in extracted.enumerated() {
+            for x in list {
+                let m = x.mention
+                let name = OfficialsResolverText.cleanName(m.name)
+                let key = OfficialsRegistry.nameKey(name)
+                if key.isEmpty { continue }
+                let entry = registry.entryIndex(key: key, role: m.role)
+                if let e = entry, registry.entries[e].exclude { continue }
+                let id = entry.map { "r\($0)" } ?? "k" + key
+                var acc = byID[id] ?? Acc(entry: entry)
+                acc.spellings[name, default: 0] += 1
+                for sp in x.spellings {
+                    let c = OfficialsResolverText.cleanName(sp)
+                    if c != name, OfficialsRegistry.nameKey(c) == key { acc.spellings[c, default: 0] += 1 }
+                }
+                if let old = acc.appearances[i] {
+                    if old == nil, m.role != nil { acc.appearances[i] = m.role }
+                } else {
+                    acc.appearances[i] = .some(m.role)
+                }
+                byID[id] = acc
             }
         }
-        return byKey.values.map { var p = $0; p.spellings.sort(); return p }
-            .sorted { $0.displayName < $1.displayName }
+        var people: [ResolvedPerson] = []
+        people.reserveCapacity(byID.count)
+        for (_, acc) in byID {
+            let spellings = acc.spellings.keys.sorted()
+            var display = OfficialsResolverText.bestSpelling(acc.spellings)
+            let entry = acc.entry.map { registry.entries[$0] }
+            var all = Set(spellings)
+            if let e = entry { display = e.name; all.insert(e.name) }
+            let apps = acc.appearances.keys.sorted().map { ResolvedPerson.Appearance(dispatch: $0, role: acc.appearances[$0]!) }
+            let sortedSpellings = all.map { (TextFolding.key($0), $0) }.sorted { $0 < $1 }.map(\.1)
+            var p = ResolvedPerson(displayName: display, spellings: sortedSpellings, appearances: apps)
+            let roles = apps.compactMap(\.role)
+            p.organisations = RoleAnalysis.organisations(in: roles)
+            p.country = entry?.country ?? RoleAnalysis.country(of: roles)
+            p.description = entry?.description
+            p.portraitCredit = entry?.portraitCredit
+            people.append(p)
+        }
+        return people.sorted {
+            let a = TextFolding.key($0.displayName), b = TextFolding.key($1.displayName)
+            if a != b { return a < b }
+            if $0.displayName != $1.displayName { return $0.displayName < $1.displayName }
+            return ($0.appearances.first?.dispatch ?? 0) < ($1.appearances.first?.dispatch ?? 0)
+        }
+    }
+}
+
+enum OfficialsResolverText {
+    /// Honorifics and extra spaces removed; typographic apostrophes straightened.
+    static func cleanName(_ s: String) -> String {
+        var words = s.replacingApostrophes.split(whereSeparator: { $0 == " " || $0 == "\u{a0}" || $0 == "\n" })
+        while words.count > 1, ["M.", "Mme", "Mlle", "Mr", "Dr", "M"].contains(String(words[0])) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// Most diacritics, then not all-capitals, then most frequent, then smallest text.
+    static func bestSpelling(_ counts: [String: Int]) -> String {
+        func score(_ s: String) -> (Int, Int, Int) {
+            let accents = s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x80 ? 1 : 0) }
+            let hasLower = s.unicodeScalars.contains { $0.properties.isLowercase }
+            return (accents, hasLower ? 1 : 0, counts[s] ?? 0)
+        }
+        return counts.keys.max { a, b in
+            let sa = score(a), sb = score(b)
+            if sa != sb { return sa < sb }
+            return a > b
+        } ?? ""
+    }
+}
+
+extension String {
+    var replacingApostrophes: String {
+        guard unicodeScalars.contains(where: { $0.value == 0x2019 || $0.value == 0x2018 }) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0.value == 0x2019 || $0.value == 0x2018 ? "'" : $0 }))
+    }
+}
+
+/// Organisations and country read from role strings.
+public enum RoleAnalysis {
+    /// Acronyms in the roles (`PCC` from `… chinois (PCC)` or `… du PCC`), sorted; generic
+    /// ones that name no organisation alone (`CC`) are left out.
+    public static func organisations(in roles: [String]) -> [String] {
+        var out = Set<String>()
+        for r in roles {
+            for t in Tokenizer.tokenize(r) where t.isWord && t.allCaps && t.text.count >= 2 {
+                if !Lexicon.genericAcronyms.contains(t.text) { out.insert(t.text) }
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Country a role is about: the first nationality word, country (`du Vietnam`, not
+    /// `en Chine`: the posting), known place or party acronym. Nil when none.
+    public static func country(of role: String) -> String? {
+        let t = Tokenizer.tokenize(role)
+        var k = 0
+        while k < t.count {
+            defer { k += 1 }
+            guard t[k].isWord else { continue }
+            let prev = k > 0 ? t[k - 1].key : ""
+            if prev == "en" || prev == "au" || prev == "aux" || prev == "a" { continue }
+            if t[k].allCaps, let c = Lexicon.acronymCountry[t[k].text] { return c }
+            if k + 2 < t.count, t[k + 1].isWord, t[k + 2].isWord,
+               let c = Lexicon.countryWords[t[k].key + " " + t[k + 1].key + " " + t[k + 2].key] { return c }
+            if k + 1 < t.count, t[k + 1].isWord, let c = Lexicon.countryWords[t[k].key + " " + t[k + 1].key] { return c }
+            if let c = Lexicon.countryWords[t[k].key] { return c }
+        }
+        return nil
+    }
+
+    /// Most frequent country over a person's roles; ties go to the alphabetically first.
+    public static func country(of roles: [String]) -> String? {
+        var c: [String: Int] = [:]
+        for r in roles { if let x = country(of: r) { c[x, default: 0] += 1 } }
+        return c.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 }
