@@ -35,6 +35,7 @@ public struct BuildOptions: Sendable {
 
 /// Per-stage wall times, for `--timings`.
 public struct StageTimings: Sendable {
+    public init() {}
     public var stages: [(name: String, seconds: Double)] = []
 
     mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
@@ -56,6 +57,8 @@ public struct LoadedSite: Sendable {
     /// Characters dropped after sign-offs, and in how many files.
     public var droppedCharacters: Int
     public var filesWithDroppedText: Int
+    /// The editorial registry of officials (`seeds/_officials.yml`), empty when absent.
+    public var registry: OfficialsRegistry = OfficialsRegistry()
 }
 
 /// The site: loads the seeds, renders every page, writes the output. The command-line layer
@@ -80,12 +83,15 @@ public struct Site: Sendable {
         let seeds = source.seeds
         let topicsPath = options.seeds + "/" + SeedSource.topicsName
         let vocabulary = try TopicsLoader.load(path: topicsPath)
+        let registryPath = options.seeds + "/" + SeedSource.registryName
+        let registry = try RegistryLoader.load(path: registryPath)
         let parser = DispatchParser()
-        let extractor = OfficialsExtractor()
+        let extractor = OfficialsExtractor(registry: registry)
         let tagger = Tagger(vocabulary: vocabulary)
         var ex = StableHasher("extraction")
         ex.combine(Self.generator)
-        ex.combine(bytes: FileManager.default.contents(atPath: topicsPath).map { Array($0) } ?? [])
+        ex.combine(bytes: FileIO.read(topicsPath) ?? [])
+        ex.combine(bytes: FileIO.read(registryPath) ?? [])
         let extraction = ex.value
 
         let records: [BuildCache.SeedRecord] = timings.measure("parse+extract") {
@@ -108,7 +114,7 @@ public struct Site: Sendable {
             if o.dropped > 0 { droppedFiles += 1 }
         }
         let site = LoadedSite(config: config, dispatches: dispatches, diagnostics: diagnostics.sorted(),
-                              failedSeeds: failed, droppedCharacters: dropped, filesWithDroppedText: droppedFiles)
+                              failedSeeds: failed, droppedCharacters: dropped, filesWithDroppedText: droppedFiles, registry: registry)
         return (site, records)
     }
 
@@ -211,7 +217,7 @@ public struct Site: Sendable {
 
     func renderer(_ loaded: LoadedSite, cache: BuildCache?, timings: inout StageTimings) throws(Diagnostic) -> SiteRenderer {
         let templates = try TemplateSet(directory: options.templates)
-        let index = timings.measure("index") { SiteIndex(config: loaded.config, dispatches: loaded.dispatches) }
+        let index = timings.measure("index") { SiteIndex(config: loaded.config, dispatches: loaded.dispatches, resolver: IdentityResolver(registry: loaded.registry)) }
         let markdown = MarkdownRenderer()
         return timings.measure("list items") {
             SiteRenderer(site: index, templates: templates, generator: Self.generator, jobs: options.jobs,

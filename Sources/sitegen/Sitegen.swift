@@ -10,7 +10,7 @@ struct Sitegen: ParsableCommand {
         commandName: "sitegen",
         abstract: "Builds a static digest of news dispatches: articles, officials, timeline, tags, feeds.",
         version: SitegenVersion.current,
-        subcommands: [Build.self, MarkdownCommand.self],
+        subcommands: [Build.self, MarkdownCommand.self, OfficialsCommand.self],
         defaultSubcommand: Build.self
     )
 }

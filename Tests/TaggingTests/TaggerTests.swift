@@ -29,7 +29,7 @@ typealias DTag = DispatchModel.Tag
     }
 
     @Test func topicsMatchWithoutAccentsOrCase() {
-        let t = tags("LA COOPERATION ECONOMIQUE et la lutte contre la pandémie.")
+        let t = tags("LA COOPERATION ECONOMIQUE, le COMMERCE et la lutte contre la pandémie, la SANTE.")
         let topics = t.filter { $0.kind == .topic }.map(\.name)
         #expect(topics.contains("économie"))
         #expect(topics.contains("santé"))
@@ -37,9 +37,16 @@ typealias DTag = DispatchModel.Tag
 
     @Test func multiWordKeywordsNeedTheWholePhrase() {
         let vocab = TopicVocabulary(topics: [.init(name: "énergie", keywords: ["énergies renouvelables"])])
-        let t = Tagger(vocabulary: vocab)
+        let t = Tagger(vocabulary: vocab, minimumTopicHits: 1)
         #expect(t.tags(for: Dispatch(file: "a", title: "x", lead: "Les énergies renouvelables.")).contains(DTag(name: "énergie", kind: .topic)))
         #expect(!t.tags(for: Dispatch(file: "a", title: "x", lead: "Les énergies fossiles, renouvelables.")).contains { $0.kind == .topic })
+    }
+
+    @Test func oneKeywordInPassingIsNotATopic() {
+        let t = tags("Les deux parties ont salué la paix régionale.")
+        #expect(!t.contains(DTag(name: "sécurité", kind: .topic)))
+        let u = tags("Les deux parties ont salué la paix et la stabilité régionales.")
+        #expect(u.contains(DTag(name: "sécurité", kind: .topic)))
     }
 
     @Test func placeFromTheDateline() {
