@@ -345,8 +345,8 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 {{$content}}
 <article class="profile">
 <h1>{{name}}</h1>
-{{#description}}<p class="lede">{{description}}</p>
-{{/description}}
+{{#personDescription}}<p class="lede">{{personDescription}}</p>
+{{/personDescription}}
 {{#hasAliases}}<p class="aliases">Autres graphies : {{#aliases}}{{name}}{{^last}}, {{/last}}{{/aliases}}</p>
 {{/hasAliases}}
 {{#country}}<p>Pays : {{country}}</p>
@@ -417,7 +417,7 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 <h1>Recherche</h1>
 <form class="search-form" role="search" action="index.html" method="get">
 <label for="q">Rechercher dans les titres, personnalités, thèmes et textes</label>
-<input id="q" name="q" type="search" autocomplete="off">
+<input id="q" name="q" type="search">
 <button type="submit">Rechercher</button>
 </form>
 <p id="search-status" role="status" aria-live="polite"></p>

@@ -246,7 +246,7 @@ public struct SiteRenderer: Sendable {
         if !p.resolved.organisations.isEmpty {
             c["organisations"] = PageContext.listed(p.resolved.organisations); c["hasOrganisations"] = true
         }
-        if let d = p.resolved.description { c["description"] = d }
+        if let d = p.resolved.description { c["personDescription"] = d }
         if let pc = p.resolved.portraitCredit { c["portraitCredit"] = pc }
         c["roles"] = p.roles.map { r -> [String: Any] in
             ["role": r.role, "span": Self.span(r)]

@@ -153,3 +153,19 @@ import Testing
         #expect(Tree.differences(out, TestPaths.packageRoot + "/Public").isEmpty, "embedded defaults render the same site")
     }
 }
+
+@Suite struct ProfilePageTests {
+    @Test func aProfileWithoutDescriptionDoesNotBorrowTheSiteDescription() throws {
+        let out = TestPaths.makeTemporaryFolder("profile") + "/Public"
+        let r = BuildTests.build(seeds: TestPaths.packageRoot + "/seeds", output: out)
+        #expect(r.published)
+        let profiles = Tree.files(out).filter { $0.hasPrefix("officials/") && $0.hasSuffix("/index.html") && $0 != "officials/index.html" }
+        #expect(profiles.count == 4)
+        for p in profiles {
+            let html = Tree.read(out + "/" + p)
+            let article = html.components(separatedBy: "<article class=\"profile\">").last ?? ""
+            #expect(!article.contains("par date, par personnalité et par thème"), "\(p)")
+            #expect(article.contains("<h2 id=\"fonctions\">Fonctions</h2>"))
+        }
+    }
+}

@@ -74,6 +74,8 @@ def shoot(driver, name):
 
 def click(driver, css):
     el = WebDriverWait(driver, 10).until(EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
+    # The year navigation is sticky; bring the target to the middle as a reader would scroll.
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
     href = el.get_attribute("href")
     el.click()
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
