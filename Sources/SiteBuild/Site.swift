@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     public var keepGoing = false
     /// Worker threads for parsing and rendering.
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Progress hook (for a terminal progress bar): called from any worker thread each time one
+    /// item of `stage` (seeds when parsing, articles when rendering) is done, out of `total`.
+    public var progress: (@Sendable (_ stage: String, _ total: Int) -> Void)?
 
     public init() {}
 
@@ -32,6 +35,8 @@ public struct BuildOptions: Sendable {
 /// Per-stage wall times, for `--timings`.
 public struct StageTimings: Sendable {
     public var stages: [(name: String, seconds: Double)] = []
+
+    public init() {}
 
     mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -76,7 +81,8 @@ public struct Site: Sendable {
 
         let outcomes: [SeedOutcome] = timings.measure("parse+extract") {
             Parallel.map(seeds.count, jobs: options.jobs) { i in
-                Self.loadSeed(seeds[i], parser: parser, extractor: extractor, tagger: tagger)
+                defer { options.progress?("parse", seeds.count) }
+                return Self.loadSeed(seeds[i], parser: parser, extractor: extractor, tagger: tagger)
             }
         }
         var diagnostics = source.diagnostics
@@ -158,7 +164,10 @@ public struct Site: Sendable {
         }
         let siteRenderer = SiteRenderer(site: index, templates: templates, bodies: bodies)
         let files = timings.measure("templates") { () -> [OutputFile] in
-            let articles = Parallel.map(index.articles.count, jobs: options.jobs) { siteRenderer.article($0) }
+            let articles = Parallel.map(index.articles.count, jobs: options.jobs) { i in
+                defer { options.progress?("render", index.articles.count) }
+                return siteRenderer.article(i)
+            }
             return (articles + siteRenderer.listingPages()).sorted { $0.path < $1.path }
         }
         return (index, files)
