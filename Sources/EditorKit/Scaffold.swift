@@ -96,8 +96,9 @@ public enum Scaffold {
     static let exampleSidecar = """
     # Sidecar of 001_premiere-depeche.txt: editorial facts that win over what is parsed.
     # Every key is optional. Dates: YYYY-MM-DD, YYYY-MM or --MM-DD.
+    title: "Une première dépêche pour essayer le digest"
+    date: 2025-08-29
     place: Hanoï
-    # title: "Un titre choisi par la rédaction"
     # eventDate: 2025-08-28
     # tags: {add: [presse], drop: []}
     # officials: {add: [{name: "Bui Thanh Son", role: "ministre des Affaires étrangères"}], drop: []}
