@@ -52,15 +52,21 @@ public final class DevServer: @unchecked Sendable {
             : try sockaddr_in.inet(ip4: options.host, port: options.port)
         let server = HTTPServer(config: .init(address: address, timeout: 60, logger: .disabled), handler: Handler(site: site, liveReload: options.liveReload))
         self.server = server
-        let task = Task { try await server.run() }
-        serverTask = task
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            task.cancel()
-            throw error
+        // Wait until listening, or report why not (port in use, bad address) at once.
+        let failure = ErrorSlot()
+        let task = Task {
+            do { try await server.run() } catch { failure.set(error); throw error }
         }
-        guard let addr = await server.listeningAddress else { throw SocketError.unsupportedAddress }
+        serverTask = task
+        let deadline = Date().addingTimeInterval(10)
+        var listening = await server.listeningAddress
+        while listening == nil {
+            if let error = failure.get() { throw error }
+            if Date() > deadline { task.cancel(); throw SocketError.unsupportedAddress }
+            try await Task.sleep(nanoseconds: 20_000_000)
+            listening = await server.listeningAddress
+        }
+        guard let addr = listening else { throw SocketError.unsupportedAddress }
         let port: UInt16
         switch addr {
         case .ip4(_, let p), .ip6(_, let p): port = p
@@ -167,4 +173,11 @@ final class LockedFlag: @unchecked Sendable {
     private var value = false
     func set() { lock.lock(); value = true; lock.unlock() }
     var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}
+
+final class ErrorSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+    func set(_ e: any Error) { lock.lock(); error = e; lock.unlock() }
+    func get() -> (any Error)? { lock.lock(); defer { lock.unlock() }; return error }
 }

@@ -54,18 +54,15 @@ struct Serve: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         let failure = ErrorBox()
 
-        // Ctrl-C: stop the server, remove the temporary build folder, exit 0.
+        // Ctrl-C: stop the server (and the watcher), then clean up below and exit 0.
+        let stopping = LockedBool()
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         let sources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
         for s in sources {
             s.setEventHandler {
-                let stopped = DispatchSemaphore(value: 0)
-                Task { await server.stop(); stopped.signal() }
-                _ = stopped.wait(timeout: .now() + 3)
-                if temporary { try? FileManager.default.removeItem(atPath: folder) }
-                FileHandle.standardOutput.write(Data("\nstopped\n".utf8))
-                Foundation.exit(0)
+                guard stopping.setOnce() else { return }
+                Task { await server.stop(); done.signal() }
             }
             s.resume()
         }
@@ -81,14 +78,18 @@ struct Serve: ParsableCommand {
                 options.log?(banner)
                 try await server.wait()
             } catch {
-                failure.error = error
+                if !stopping.value { failure.error = error }
             }
-            done.signal()
+            if !stopping.value { done.signal() }
         }
         done.wait()
         if temporary { try? FileManager.default.removeItem(atPath: folder) }
+        if stopping.value {
+            FileHandle.standardOutput.write(Data("\nstopped\n".utf8))
+            return
+        }
         if let error = failure.error {
-            FileHandle.standardError.write(Data("error: cannot serve on \(bind):\(port): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: cannot serve on \(bind):\(port): \(error) (another server on this port? try --port 0 for a free one)\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -103,4 +104,12 @@ struct Serve: ParsableCommand {
 
 final class ErrorBox: @unchecked Sendable {
     var error: (any Error)?
+}
+
+final class LockedBool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    /// Sets the flag; true only for the first caller.
+    func setOnce() -> Bool { lock.lock(); defer { lock.unlock() }; if flag { return false }; flag = true; return true }
+    var value: Bool { lock.lock(); defer { lock.unlock() }; return flag }
 }
