@@ -98,7 +98,7 @@ import Testing
     @Test func refusesPathTraversal() async throws {
         let dir = try Self.makeDigest()
         // A secret beside the served folder, which traversal would reach.
-        FileManager.default.createFile(atPath: dir + "/secret.txt", contents: Data("TOP-SECRET".utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/secret.txt", contents: Data("TOP-SECRET".utf8))
         let (server, port) = try await Self.startServer(dir)
         defer { Task { await server.stop() } }
         for target in ["/../secret.txt", "/../../../../etc/passwd", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/passwd",
@@ -143,7 +143,7 @@ import Testing
 
         // An empty .txt is an error; its name also checks that the error page escapes.
         let broken = dir + "/seeds/999_<b>vide.txt"
-        FileManager.default.createFile(atPath: broken, contents: Data())
+        _ = FileManager.default.createFile(atPath: broken, contents: Data())
         let failed = try await Self.waitForReload(port, since: v0)
         #expect(!failed.ok)
         let errorPage = try await HTTPTestClient.get(port, "/")

@@ -70,7 +70,7 @@ import Testing
 
     @Test func errorsAndBrokenLinksFail() throws {
         let dir = try Self.digest("errors")
-        FileManager.default.createFile(atPath: dir + "/seeds/020_vide.txt", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/seeds/020_vide.txt", contents: Data())
         let r = SiteCheck.run(options: Self.options(dir))
         #expect(r.exitCode == 1)
         #expect(r.findings.contains { $0.severity == .error && $0.file == dir + "/seeds/020_vide.txt" })
@@ -89,7 +89,7 @@ import Testing
     @Test func jsonFollowsTheDocumentedSchema() throws {
         let dir = try Self.digest("json")
         try Self.write(Self.md(title: "Sans date", date: nil), dir + "/seeds/030_c.md")
-        FileManager.default.createFile(atPath: dir + "/seeds/031_vide.txt", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/seeds/031_vide.txt", contents: Data())
         let report = SiteCheck.run(options: Self.options(dir))
         let text = report.json()
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

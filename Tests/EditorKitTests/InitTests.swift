@@ -34,7 +34,7 @@ import Testing
 
     @Test func refusesANonEmptyFolder() throws {
         let dir = TestPaths.makeTemporaryFolder("init-full")
-        FileManager.default.createFile(atPath: dir + "/notes.txt", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/notes.txt", contents: Data("x".utf8))
         #expect(throws: Scaffold.Failure.self) { try Scaffold.create(at: dir) }
         #expect(Tree.files(dir) == ["notes.txt"], "nothing written")
         let file = dir + "/notes.txt"
