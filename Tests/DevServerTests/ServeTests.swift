@@ -162,3 +162,61 @@ import Testing
         #expect(home.status == 200 && !home.body.contains("vide.txt"))
     }
 }
+
+/// `sitegen serve` as a subprocess of the built binary: prints its address, serves, and on
+/// SIGINT stops, removes its temporary build folder and exits 0.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct ServeCommandTests {
+    static var binary: String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sitegen").path
+        return FileManager.default.isExecutableFile(atPath: beside) ? beside : TestPaths.packageRoot + "/.build/debug/sitegen"
+    }
+
+    @Test func servesOnAFreePortAndStopsCleanlyOnSIGINT() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "sitegen not built: run swift build --build-tests")
+        let dir = try ServeTests.makeDigest()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["serve", "--port", "0"]
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        defer { if p.isRunning { p.terminate() } }
+
+        // Read the banner: "serving FOLDER at http://127.0.0.1:PORT/ …".
+        let banner: String = await withCheckedContinuation { c in
+            Thread {
+                var text = ""
+                let deadline = Date().addingTimeInterval(60)
+                while Date() < deadline, !text.contains("/ (watching") {
+                    let chunk = out.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    text += String(decoding: chunk, as: UTF8.self)
+                }
+                c.resume(returning: text)
+            }.start()
+        }
+        let line = try #require(banner.split(separator: "\n").first { $0.contains("serving ") }.map(String.init), "no banner in: \(banner)")
+        let afterHost = try #require(line.range(of: "http://127.0.0.1:"))
+        let port = try #require(UInt16(line[afterHost.upperBound...].prefix { $0.isNumber }))
+        let folder = String(line[line.range(of: "serving ")!.upperBound..<line.range(of: " at http")!.lowerBound])
+        #expect(!folder.hasSuffix("Public") && FileManager.default.fileExists(atPath: folder + "/index.html"))
+
+        let home = try await HTTPTestClient.get(port, "/")
+        #expect(home.status == 200 && home.body.contains(LiveReload.marker))
+
+        kill(p.processIdentifier, SIGINT)
+        let exited: Bool = await withCheckedContinuation { c in
+            Thread {
+                let deadline = Date().addingTimeInterval(20)
+                while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+                c.resume(returning: !p.isRunning)
+            }.start()
+        }
+        #expect(exited, "serve did not stop on SIGINT")
+        if exited { #expect(p.terminationStatus == 0) }
+        #expect(!FileManager.default.fileExists(atPath: folder), "temporary build folder removed")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/Public"))
+    }
+}
