@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -50,8 +51,15 @@ let package = Package(
             "MarkdownIntermediate", "MarkdownRendering", "SiteModel", "Templating", "SiteOutput",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The editor's tools: `check` (in-memory build + link check), `init` (new digest).
+        .target(name: "EditorKit", dependencies: ["SiteBuild", "SiteModel", "DispatchModel", "Templating"]),
+        // `serve`: preview server with rebuild-on-change and live reload. Only the executable
+        // uses it, so FlyingFox never reaches the modules `build` needs.
+        .target(name: "DevServer", dependencies: [
+            "SiteBuild", "DispatchModel", .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "sitegen", dependencies: [
-            "SiteBuild", "DispatchModel",
+            "SiteBuild", "DispatchModel", "EditorKit", "DevServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel"]),
@@ -67,5 +75,7 @@ let package = Package(
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "DispatchModel", "TestSupport"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "DispatchModel", "SiteModel", "TestSupport"],
                     exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "EditorKitTests", dependencies: ["EditorKit", "SiteBuild", "DispatchModel", "TestSupport"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SiteBuild", "DispatchModel", "TestSupport"]),
     ]
 )

@@ -27,6 +27,9 @@ public struct BuildOptions: Sendable {
     public var cache: String?
     /// Ignore the cache's rendered pages: render everything and replace the output as a whole.
     public var full = false
+    /// Progress hook (for a terminal progress bar): called from any worker thread each time one
+    /// item of `stage` (seeds when parsing, articles when rendering) is done, out of `total`.
+    public var progress: (@Sendable (_ stage: String, _ total: Int) -> Void)?
 
     public init() {}
 
@@ -35,8 +38,9 @@ public struct BuildOptions: Sendable {
 
 /// Per-stage wall times, for `--timings`.
 public struct StageTimings: Sendable {
-    public init() {}
     public var stages: [(name: String, seconds: Double)] = []
+
+    public init() {}
 
     mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -96,6 +100,7 @@ public struct Site: Sendable {
 
         let records: [BuildCache.SeedRecord] = timings.measure("parse+extract") {
             Parallel.map(seeds.count, jobs: options.jobs) { i in
+                defer { options.progress?("parse", seeds.count) }
                 let input = SeedInput(seeds[i])
                 let key = input.key(extraction: extraction)
                 if let cached = cache?.seeds[seeds[i].name], cached.key == key { return cached }
@@ -306,7 +311,10 @@ public struct Site: Sendable {
                 let jobs = renderer.pageJobs()
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
                 let rendered = timings.measure("render") {
-                    Parallel.map(todo.count, jobs: options.jobs) { todo[$0].render() }
+                    Parallel.map(todo.count, jobs: options.jobs) { i in
+                        defer { options.progress?("render", todo.count) }
+                        return todo[i].render()
+                    }
                 }
                 result.rendered = todo.count
                 next.items = renderer.renderedItems

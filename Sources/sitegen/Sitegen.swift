@@ -10,7 +10,7 @@ struct Sitegen: ParsableCommand {
         commandName: "sitegen",
         abstract: "Builds a static digest of news dispatches: articles, officials, timeline, tags, feeds.",
         version: SitegenVersion.current,
-        subcommands: [Build.self, MarkdownCommand.self, OfficialsCommand.self],
+        subcommands: [Build.self, Serve.self, Check.self, Init.self, MarkdownCommand.self, OfficialsCommand.self],
         defaultSubcommand: Build.self
     )
 }
@@ -73,8 +73,11 @@ struct Build: ParsableCommand {
         options.keepGoing = keepGoing
         options.full = full
         options.cache = cache
+        let bar = Terminal.isTTY(STDERR_FILENO) ? ProgressBar() : nil
+        if let bar { options.progress = { bar.step($0, $1) } }
         let start = DispatchTime.now().uptimeNanoseconds
         let result = Site(options: options).build()
+        bar?.finish()
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         Report.print(result, elapsed: elapsed, output: output, verbose: verbose, timings: timings)
         if result.failed { throw ExitCode(1) }
