@@ -34,7 +34,7 @@ public struct Tagger: Sendable {
         }
         // A topic needs its keywords at least twice: one passing word ("paix", "jeunes") in a
         // diplomatic dispatch would otherwise tag nearly every dispatch with nearly every topic.
-        let folded = tokens.map { TextFolding.key($0) }
+        let folded = Tokenizer.words(TextFolding.key(text))
         for (topic, hits) in topicIndex.counts(in: folded) where hits >= minimumTopicHits {
             tags.insert(Tag(name: topicNames[topic], kind: .topic))
         }
@@ -77,6 +77,16 @@ public struct Tagger: Sendable {
 /// Splits text into words: letters, digits, `-` and `'` inside words; apostrophe elisions
 /// (`l'importance`) keep the word after the apostrophe as well.
 enum Tokenizer {
+    /// Letters and digits, by ranges rather than Unicode property lookups (which dominate the
+    /// cost on large sites): ASCII letters and digits, and everything from U+00C0 on except
+    /// the multiplication and division signs and the general-punctuation block (dashes,
+    /// curly quotes, ellipsis).
+    @inline(__always) static func isWordScalar(_ v: UInt32) -> Bool {
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        if v < 0xC0 || v == 0xD7 || v == 0xF7 { return false }
+        return !(0x2000...0x206F).contains(v) && !(0x3000...0x303F).contains(v)
+    }
+
     static func words(_ text: String) -> [String] {
         var out: [String] = []
         var cur = String.UnicodeScalarView()
@@ -84,7 +94,7 @@ enum Tokenizer {
             if !cur.isEmpty { out.append(String(cur)); cur = String.UnicodeScalarView() }
         }
         for u in text.unicodeScalars {
-            if u.properties.isAlphabetic || (u.value >= 48 && u.value <= 57) {
+            if isWordScalar(u.value) {
                 cur.append(u)
             } else if u == "-" && !cur.isEmpty {
                 cur.append(u)

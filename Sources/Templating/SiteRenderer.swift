@@ -15,6 +15,8 @@ public struct SiteRenderer: Sendable {
     let sig: PageSignatures
     /// Each article's list entry, rendered once with a marker where the page's root goes.
     let items: [ItemHTML]
+    /// Each article's Atom timestamp (nil without year and month), computed once per date.
+    let updated: [String?]
 
     /// - Parameters:
     ///   - cachedItems: list entries from a previous build, by item signature.
@@ -30,6 +32,14 @@ public struct SiteRenderer: Sendable {
         theme = h.value
         let sig = PageSignatures(site: site, theme: theme)
         self.sig = sig
+        let clock = AtomClock(timeZone: site.config.timeZone)
+        var stamps: [DispatchDate: String?] = [:]
+        updated = site.articles.map { a in
+            if let s = stamps[a.dispatch.date] { return s }
+            let s = clock.timestamp(a.dispatch.date)
+            stamps[a.dispatch.date] = s
+            return s
+        }
         let ctx = PageContext(site: site)
         items = Parallel.map(site.articles.count, jobs: jobs) { i in
             if let cached = cachedItems[sig.item[i]] { return ItemHTML(cached) }
@@ -336,10 +346,9 @@ public struct SiteRenderer: Sendable {
     }
 
     func feed(path: String, pagePath: String, title: String, articles: [Int]) -> OutputFile {
-        let clock = AtomClock(timeZone: site.config.timeZone)
         let entries = articles.compactMap { i -> [String: Any]? in
             let a = site.articles[i]
-            guard let updated = clock.timestamp(a.dispatch.date) else { return nil }
+            guard let updated = updated[i] else { return nil }
             var summary = a.dispatch.lead ?? ""
             if summary.count > 400 { summary = String(summary.prefix(400)) + "…" }
             return [

@@ -43,7 +43,8 @@ public struct TemplateSet: Sendable {
             if rel.hasSuffix(".mustache") {
                 let name = String(rel.dropLast(".mustache".count))
                 do {
-                    try library.register(text, named: name)
+                    FastHTMLContentType.registered
+                    try library.register(FastHTMLContentType.pragma + text, named: name)
                 } catch {
                     let path = (directory.map { $0 + "/" } ?? "<embedded>/") + rel
                     throw Diagnostic.error(SourceLocation(path: path, line: Self.line(of: error)), "template error: \(error)", code: "template")
