@@ -4,21 +4,55 @@
 public enum TextFolding {
     /// Folds accents and ligatures; keeps case and every other character.
     public static func foldAccents(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var changed = false
-        for u in s.unicodeScalars {
-            if u.value < 0xC0 { out.append(u); continue }
-            if let f = table[u.value] { out.append(contentsOf: f.unicodeScalars); changed = true }
-            else if (0x300...0x36F).contains(u.value) { changed = true } // combining marks
-            else { out.append(u) }
-        }
-        return changed ? String(out) : s
+        fold(s, lowercase: false)
     }
 
     /// Folded and lowercased: the key for accent- and case-insensitive comparison.
     public static func key(_ s: String) -> String {
-        foldAccents(s).lowercased()
+        fold(s, lowercase: true)
     }
+
+    /// One pass over UTF-8: ASCII is copied (lowercased on request), other scalars go through
+    /// the table; only text that keeps non-ASCII letters pays for Unicode lowercasing.
+    static func fold(_ s: String, lowercase: Bool) -> String {
+        var s = s
+        return s.withUTF8 { src -> String in
+            var out = [UInt8]()
+            out.reserveCapacity(src.count)
+            var changed = false
+            var nonASCII = false
+            var i = 0
+            let n = src.count
+            while i < n {
+                let b = src[i]
+                if b < 0x80 {
+                    if lowercase && b >= 0x41 && b <= 0x5A { out.append(b + 32); changed = true } else { out.append(b) }
+                    i += 1
+                    continue
+                }
+                // Decode one scalar (the string is valid UTF-8).
+                let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+                var k = 1
+                while k < len && i + k < n { v = (v << 6) | (UInt32(src[i + k]) & 0x3F); k += 1 }
+                if let f = bytesTable[v] {
+                    for c in f { out.append(lowercase && c >= 0x41 && c <= 0x5A ? c + 32 : c) }
+                    changed = true
+                } else if v >= 0x300 && v <= 0x36F {
+                    changed = true // combining mark: dropped
+                } else {
+                    for m in 0..<k { out.append(src[i + m]) }
+                    nonASCII = true
+                }
+                i += k
+            }
+            if !changed && !(lowercase && nonASCII) { return String(decoding: src, as: UTF8.self) }
+            let folded = String(decoding: out, as: UTF8.self)
+            return lowercase && nonASCII ? folded.lowercased() : folded
+        }
+    }
+
+    static let bytesTable: [UInt32: [UInt8]] = table.mapValues { Array($0.utf8) }
 
     static let table: [UInt32: String] = [
     0x00C0: "A",

@@ -77,37 +77,53 @@ public struct Tagger: Sendable {
 /// Splits text into words: letters, digits, `-` and `'` inside words; apostrophe elisions
 /// (`l'importance`) keep the word after the apostrophe as well.
 enum Tokenizer {
-    /// Letters and digits, by ranges rather than Unicode property lookups (which dominate the
-    /// cost on large sites): ASCII letters and digits, and everything from U+00C0 on except
-    /// the multiplication and division signs and the general-punctuation block (dashes,
-    /// curly quotes, ellipsis).
-    @inline(__always) static func isWordScalar(_ v: UInt32) -> Bool {
-        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
-        if v < 0xC0 || v == 0xD7 || v == 0xF7 { return false }
-        return !(0x2000...0x206F).contains(v) && !(0x3000...0x303F).contains(v)
-    }
-
     static func words(_ text: String) -> [String] {
-        var out: [String] = []
-        var cur = String.UnicodeScalarView()
-        func flush() {
-            if !cur.isEmpty { out.append(String(cur)); cur = String.UnicodeScalarView() }
-        }
-        for u in text.unicodeScalars {
-            if isWordScalar(u.value) {
-                cur.append(u)
-            } else if u == "-" && !cur.isEmpty {
-                cur.append(u)
-            } else if u == "'" || u == "\u{2019}" {
-                cur = String.UnicodeScalarView() // drop the elided article: l', d', qu'
-            } else {
-                while let last = cur.last, last == "-" { cur.removeLast() }
-                flush()
+        var text = text
+        return text.withUTF8 { u -> [String] in
+            var out: [String] = []
+            var start = -1 // first byte of the current word
+            var end = -1   // one past its last letter (a trailing hyphen is not part of it)
+            func flush() {
+                if start >= 0 && end > start { out.append(String(decoding: u[start..<end], as: UTF8.self)) }
+                start = -1
+                end = -1
             }
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b = u[i]
+                let len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                let word: Bool
+                var apostrophe = false
+                if b < 0x80 {
+                    word = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                    apostrophe = b == 0x27
+                } else if len == 2 {
+                    let b1 = i + 1 < n ? u[i + 1] : 0
+                    word = b != 0xC2 && !(b == 0xC3 && (b1 == 0x97 || b1 == 0xB7))
+                } else if len == 3 {
+                    let b1 = i + 1 < n ? u[i + 1] : 0
+                    let punct = (b == 0xE2 && (b1 == 0x80 || b1 == 0x81)) || (b == 0xE3 && b1 == 0x80)
+                    word = !punct
+                    apostrophe = b == 0xE2 && b1 == 0x80 && i + 2 < n && u[i + 2] == 0x99 // U+2019
+                } else {
+                    word = true
+                }
+                if word {
+                    if start < 0 { start = i }
+                    end = i + len
+                } else if b == 0x2D && start >= 0 {
+                    // a hyphen inside a word (Hô Chi Minh-Ville, COVID-19) is kept
+                } else if apostrophe {
+                    start = -1; end = -1 // drop the elided article: l', d', qu'
+                } else {
+                    flush()
+                }
+                i += len
+            }
+            flush()
+            return out
         }
-        while let last = cur.last, last == "-" { cur.removeLast() }
-        flush()
-        return out
     }
 }
 
