@@ -42,8 +42,9 @@ let package = Package(
         .target(name: "Templating", dependencies: [
             "DispatchModel", "SiteModel", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        // Stage 5: writing the output folder.
-        .target(name: "SiteOutput", dependencies: ["DispatchModel"]),
+        // Stage 5: writing the output folder (atomic swap through a tiny C shim for renameat2).
+        .target(name: "CSiteOutputSupport"),
+        .target(name: "SiteOutput", dependencies: ["DispatchModel", "CSiteOutputSupport"]),
         // The Site: load -> render -> write, configuration, summary.
         .target(name: "SiteBuild", dependencies: [
             "DispatchModel", "DispatchParsing", "OfficialsExtraction", "Tagging",
