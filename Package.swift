@@ -55,6 +55,12 @@ let package = Package(
             "SiteBuild", "DispatchModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer target for the parser and the Markdown intermediate; a replay tool when
+        // built plainly. Fuzzing: `bash .ci/fuzz` (builds with `-sanitize=fuzzer`).
+        .target(name: "CFuzzSupport"),
+        .executableTarget(name: "FuzzParser", dependencies: [
+            "CFuzzSupport", "DispatchModel", "DispatchParsing", "MarkdownIntermediate", "MarkdownRendering",
+        ]),
         .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel"]),
         .testTarget(name: "DispatchParsingTests", dependencies: ["DispatchParsing", "DispatchModel"]),
         .testTarget(name: "OfficialsExtractionTests", dependencies: ["OfficialsExtraction", "DispatchParsing", "DispatchModel"]),
