@@ -74,5 +74,9 @@ let package = Package(
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "DispatchModel", "TestSupport"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "DispatchModel", "SiteModel", "TestSupport"],
                     exclude: ["Fixtures", "Golden"]),
+        // Hostile inputs, killed builds, concurrent builds and determinism, through the real
+        // `sitegen` binary (a dependency, so that it is built before the tests run).
+        .testTarget(name: "RobustnessTests", dependencies: ["sitegen", "DispatchModel", "TestSupport"],
+                    exclude: ["Fixtures"]),
     ]
 )

@@ -66,7 +66,8 @@ public struct Site: Sendable {
     // MARK: load
 
     public func load(timings: inout StageTimings) throws(Diagnostic) -> LoadedSite {
-        let config = try ConfigLoader.load(path: options.configPath)
+        var config = try ConfigLoader.load(path: options.configPath)
+        ControlCharacters.clean(&config)
         let source = try SeedSource(directory: options.seeds)
         let seeds = source.seeds
         let vocabulary = try TopicsLoader.load(path: options.seeds + "/" + SeedSource.topicsName)
@@ -144,6 +145,10 @@ public struct Site: Sendable {
             dispatch.tags = tagger.tags(for: dispatch)
         }
         sidecar?.applyLists(to: &dispatch)
+        let removed = ControlCharacters.clean(&dispatch)
+        if removed > 0 {
+            diagnostics.append(.warning(SourceLocation(path: seed.path), "\(removed) control character(s) removed: not text, and not allowed in feeds", code: "encoding.control"))
+        }
         return SeedOutcome(name: seed.name, dispatch: dispatch, diagnostics: diagnostics, dropped: dropped)
     }
 
