@@ -114,7 +114,7 @@ public struct OutputWriter: Sendable {
         }
         // From here on, a failure removes the staging folder and leaves the output alone.
         func abandon(_ d: Diagnostic) -> Diagnostic {
-            try? fm.removeItem(atPath: p.staging)
+            Self.removeTree(p.staging)
             return d
         }
 
@@ -165,8 +165,8 @@ public struct OutputWriter: Sendable {
         if durable { Self.fsyncDirectory(p.parent) }
         // The old site now has the staging name; a kill during this removal leaves a
         // staging folder that the next build removes.
-        try? fm.removeItem(atPath: p.staging)
-        try? fm.removeItem(atPath: p.old)
+        Self.removeTree(p.staging)
+        Self.removeTree(p.old)
         return Report(written: files.count, bytes: bytes, kept: kept.sorted())
     }
 
@@ -200,21 +200,19 @@ public struct OutputWriter: Sendable {
     /// using them): a staging folder, and an `-old` folder (restored first if the output
     /// folder is missing, i.e. the build died between the two fallback renames).
     static func cleanLeftovers(_ p: Paths) throws(Diagnostic) {
-        let fm = FileManager.default
         var st = stat()
         if lstat(p.old, &st) == 0 {
             var ost = stat()
             if lstat(p.output, &ost) != 0 {
                 if rename(p.old, p.output) != 0 { throw failure(p.old, "cannot restore the previous output folder", errno: errno) }
             } else {
-                try? fm.removeItem(atPath: p.old)
+                removeTree(p.old)
             }
         }
         if lstat(p.staging, &st) == 0 {
-            do {
-                try fm.removeItem(atPath: p.staging)
-            } catch {
-                throw Diagnostic.error(SourceLocation(path: p.staging), "cannot remove the staging folder left by an interrupted build: \(error.localizedDescription)", code: "output")
+            removeTree(p.staging)
+            if lstat(p.staging, &st) == 0 {
+                throw Diagnostic.error(SourceLocation(path: p.staging), "cannot remove the staging folder left by an interrupted build", code: "output")
             }
         }
     }
@@ -263,14 +261,47 @@ public struct OutputWriter: Sendable {
         return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
     }
 
+    /// Relative paths of the regular files and symbolic links under `dir`, sorted (one
+    /// `readdir` pass; `FileManager`'s enumerator stats every entry twice).
     static func listFiles(_ dir: String) -> [String] {
-        guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
         var out: [String] = []
-        while let rel = e.nextObject() as? String {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir), !isDir.boolValue { out.append(rel) }
-        }
+        walk(dir, "") { rel, isDir in if !isDir { out.append(rel) } }
         return out.sorted()
+    }
+
+    /// Removes a folder tree with `unlink`/`rmdir` (several times faster than `FileManager`
+    /// for a 10,000-page site). Missing is fine.
+    static func removeTree(_ path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        if (st.st_mode & S_IFMT) != S_IFDIR { unlink(path); return }
+        var dirs: [String] = []
+        walk(path, "") { rel, isDir in
+            if isDir { dirs.append(rel) } else { unlink(path + "/" + rel) }
+        }
+        for d in dirs.reversed() { rmdir(path + "/" + d) }
+        if rmdir(path) != 0 { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Depth-first walk (a folder is reported before its contents); symbolic links are
+    /// reported as files and never followed.
+    static func walk(_ root: String, _ rel: String, _ visit: (String, Bool) -> Void) {
+        guard let d = opendir(rel.isEmpty ? root : root + "/" + rel) else { return }
+        defer { closedir(d) }
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let child = rel.isEmpty ? name : rel + "/" + name
+            var isDir = Int32(e.pointee.d_type) == Int32(DT_DIR)
+            if Int32(e.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var st = stat()
+                isDir = lstat(root + "/" + child, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+            }
+            visit(child, isDir)
+            if isDir { walk(root, child, visit) }
+        }
     }
 
     /// The publishing lock: `flock` on a file beside the output.
