@@ -159,6 +159,9 @@ import Glibc
         let w = Workspace("inject")
         try FileManager.default.copyItem(atPath: Self.hostileTxt, toPath: w.seeds + "/666_hostile.txt")
         try FileManager.default.copyItem(atPath: Self.fixtures + "/777_injection.md", toPath: w.seeds + "/777_injection.md")
+        // File names are scraped too: markup and a line break in a seed's name.
+        try FileManager.default.copyItem(atPath: Self.hostileTxt, toPath: w.seeds + "/888_<img src=x onerror=alert(30)>.txt")
+        try FileManager.default.copyItem(atPath: Self.hostileTxt, toPath: w.seeds + "/889_a\n<evil>\"'.txt")
         Files.write(w.seeds + "/666_hostile.yml", """
             title: "<script>alert(20)</script> titre"
             place: "\\"><img src=x onerror=alert(21)>"
@@ -182,7 +185,7 @@ import Glibc
         #expect(files.contains { $0.hasPrefix("officials/") && $0.hasSuffix("/feed.xml") })
         #expect(files.contains { $0.hasPrefix("tags/") && $0.hasSuffix("/feed.xml") })
         let articles = files.filter { $0.hasPrefix("articles/") }
-        #expect(articles.count == 2)
+        #expect(articles.count == 4)
         let all = articles.map { Tree.read(w.out + "/" + $0) }.joined()
         #expect(all.contains("&lt;script&gt;alert(13)&lt;/script&gt;"), "the body text is shown escaped")
         #expect(all.contains("&lt;script&gt;alert(20)&lt;/script&gt; titre"), "the sidecar title is shown escaped")
