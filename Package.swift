@@ -43,8 +43,9 @@ let package = Package(
         .target(name: "Templating", dependencies: [
             "DispatchModel", "SiteModel", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        // Stage 5: writing the output folder.
-        .target(name: "SiteOutput", dependencies: ["DispatchModel"]),
+        // Stage 5: writing the output folder (atomic swap through a tiny C shim for renameat2).
+        .target(name: "CSiteOutputSupport"),
+        .target(name: "SiteOutput", dependencies: ["DispatchModel", "CSiteOutputSupport"]),
         // The Site: load -> render -> write, configuration, summary.
         .target(name: "SiteBuild", dependencies: [
             "DispatchModel", "DispatchParsing", "OfficialsExtraction", "Tagging",
@@ -62,6 +63,12 @@ let package = Package(
             "SiteBuild", "DispatchModel", "EditorKit", "DevServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer target for the parser and the Markdown intermediate; a replay tool when
+        // built plainly. Fuzzing: `bash .ci/fuzz` (builds with `-sanitize=fuzzer`).
+        .target(name: "CFuzzSupport"),
+        .executableTarget(name: "FuzzParser", dependencies: [
+            "CFuzzSupport", "DispatchModel", "DispatchParsing", "MarkdownIntermediate", "MarkdownRendering",
+        ]),
         .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel"]),
         .testTarget(name: "DispatchParsingTests", dependencies: ["DispatchParsing", "DispatchModel"]),
         .testTarget(name: "OfficialsExtractionTests", dependencies: ["OfficialsExtraction", "DispatchParsing", "DispatchModel"]),
@@ -77,5 +84,9 @@ let package = Package(
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EditorKitTests", dependencies: ["EditorKit", "SiteBuild", "DispatchModel", "TestSupport"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SiteBuild", "DispatchModel", "TestSupport"]),
+        // Hostile inputs, killed builds, concurrent builds and determinism, through the real
+        // `sitegen` binary (a dependency, so that it is built before the tests run).
+        .testTarget(name: "RobustnessTests", dependencies: ["sitegen", "DispatchModel", "TestSupport"],
+                    exclude: ["Fixtures"]),
     ]
 )

@@ -1,6 +1,7 @@
 /// Quoting for JSON (and YAML double-quoted scalars, which accept the same escapes).
 /// `<`, `>`, `&`, U+2028 and U+2029 are escaped too, so a quoted string is also safe
 /// inside an HTML `<script>` element: dispatch text can never close the script.
+/// Control characters (C0, DEL, C1) are escaped as `\uXXXX`, which YAML requires.
 public enum JSONString {
     public static func quote(_ s: String) -> String {
         var out = "\""
@@ -28,7 +29,9 @@ public enum JSONString {
             case 0x26: escape = "\\u0026"
             case 0x2028: escape = "\\u2028"
             case 0x2029: escape = "\\u2029"
-            case 0..<0x20, 0x7F:
+            // C0 and C1 controls, the BOM and two non-characters: JSON accepts the last ones
+            // raw, but YAML (the intermediate's front matter) refuses or drops them.
+            case 0..<0x20, 0x7F...0x9F, 0xFEFF, 0xFFFE, 0xFFFF:
                 let hex = String(v, radix: 16)
                 escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: escape = nil

@@ -15,6 +15,13 @@ public enum YAMLLoader {
             case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _), .composer(_, let p, let mark, _):
                 line = mark.line + firstLine - 1
                 problem = p
+            case .reader(let p, let offset, _, _):
+                // Bytes the YAML reader refuses (control characters, invalid UTF-8): the
+                // offset is in the text's UTF-8, counted here into a line.
+                problem = p
+                if let offset {
+                    line = yaml.utf8.prefix(max(0, offset)).reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } + firstLine
+                }
             default: break
             }
             throw Diagnostic.error(SourceLocation(path: path, line: line), "invalid YAML: \(problem)", code: "yaml")

@@ -1,5 +1,10 @@
 import DispatchModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The files of a seeds folder, classified. Raw dispatches are `*.txt`; hand-written
 /// dispatches are `*.md` with front matter; `NAME.yml` beside a seed is its sidecar.
@@ -20,6 +25,36 @@ public struct SeedSource: Sendable {
     public static let configName = "_site.yml"
     public static let registryName = "_officials.yml"
     public static let topicsName = "_topics.yml"
+    /// Larger seeds are refused (memory stays bounded; a real dispatch is a few kB).
+    public static let maxSeedBytes = 16 << 20
+    public static let maxSidecarBytes = 1 << 20
+
+    /// Why a seed or sidecar file cannot be read safely, or nil. A symbolic link must point
+    /// inside the seeds folder (scraped files are untrusted; a link could publish any file
+    /// the build can read); the file must be a regular file (a FIFO or device would block or
+    /// never end) of a bounded size.
+    static func refusal(_ path: String, realDir: String, limit: Int) -> String? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return "cannot read: " + String(cString: strerror(errno)) }
+        if (st.st_mode & S_IFMT) == S_IFLNK {
+            guard let target = realPath(path) else { return "symbolic link is broken; refused" }
+            if !target.hasPrefix(realDir + "/") {
+                return "symbolic link points outside the seeds folder (to \(target)); refused"
+            }
+            guard stat(path, &st) == 0 else { return "cannot read: " + String(cString: strerror(errno)) }
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return "not a regular file (a folder, FIFO or device); refused" }
+        if Int(st.st_size) > limit {
+            return "file is too large (\(st.st_size) bytes; the limit is \(limit >> 20) MB); refused"
+        }
+        return nil
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
 
     public init(directory: String) throws(Diagnostic) {
         let fm = FileManager.default
@@ -33,7 +68,7 @@ public struct SeedSource: Sendable {
         } catch {
             throw Diagnostic.error(SourceLocation(path: directory), "cannot list seeds folder: \(error.localizedDescription)", code: "seeds")
         }
-        let realDir = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        let realDir = Self.realPath(directory) ?? URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         var sidecars: [String: String] = [:]
         for n in names where !n.hasPrefix("_") && !n.hasPrefix(".") && (n.hasSuffix(".yml") || n.hasSuffix(".yaml")) {
             sidecars[String(n[..<n.lastIndex(of: ".")!])] = n
@@ -47,21 +82,75 @@ public struct SeedSource: Sendable {
                 diagnostics.append(.warning(SourceLocation(path: path), "ignored: not a seed (.txt or .md), sidecar (.yml) or data file (_*.yml)", code: "seeds.ignored"))
                 continue
             }
-            // A seed that is a symbolic link must stay inside the seeds folder.
-            if let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType == .typeSymbolicLink {
-                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                if !target.hasPrefix(realDir + "/") {
-                    diagnostics.append(.error(SourceLocation(path: path), "symbolic link points outside the seeds folder (to \(target)); refused", code: "seeds.symlink"))
-                    continue
-                }
+            if let problem = Self.refusal(path, realDir: realDir, limit: Self.maxSeedBytes) {
+                diagnostics.append(.error(SourceLocation(path: path), problem, code: "seeds.refused"))
+                continue
             }
             let base = String(n[..<n.lastIndex(of: ".")!])
             let sidecar = sidecars[base]
-            if let s = sidecar { usedSidecars.insert(s) }
+            if let s = sidecar {
+                usedSidecars.insert(s)
+                if let problem = Self.refusal(directory + "/" + s, realDir: realDir, limit: Self.maxSidecarBytes) {
+                    // The seed is left out too: publishing it without its editor's facts would be wrong.
+                    diagnostics.append(.error(SourceLocation(path: directory + "/" + s), problem + " (seed \(n) left out)", code: "seeds.refused"))
+                    continue
+                }
+            }
             seeds.append(Seed(name: n, path: path, sidecarPath: sidecar.map { directory + "/" + $0 }))
         }
         for (_, s) in sidecars.sorted(by: { $0.key < $1.key }) where !usedSidecars.contains(s) {
             diagnostics.append(.warning(SourceLocation(path: directory + "/" + s), "sidecar has no seed with the same name; ignored", code: "sidecar.orphan"))
         }
+    }
+}
+
+/// Characters that are not text: C0 controls other than tab, line feed and carriage return,
+/// and the non-characters U+FFFE/U+FFFF. XML (feeds, sitemap) forbids them, so one NUL in a
+/// dispatch (a raw seed, or a `"\0"` escape in a hand-written one) would make every feed
+/// listing it unreadable. They are removed when a seed is loaded, with a warning.
+enum ControlCharacters {
+    @inline(__always) static func isForbidden(_ v: UInt32) -> Bool {
+        (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF
+    }
+
+    /// `s` without forbidden characters; adds how many were removed to `count`.
+    static func clean(_ s: String, _ count: inout Int) -> String {
+        guard s.unicodeScalars.contains(where: { isForbidden($0.value) }) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if isForbidden(u.value) { count += 1 } else { out.append(u) }
+        }
+        return String(out)
+    }
+
+    static func clean(_ s: String?, _ count: inout Int) -> String? {
+        s.map { clean($0, &count) }
+    }
+
+    /// Cleans every text field of a dispatch; returns how many characters were removed.
+    static func clean(_ d: inout Dispatch) -> Int {
+        var n = 0
+        d.title = clean(d.title, &n)
+        d.place = clean(d.place, &n)
+        d.agency = clean(d.agency, &n)
+        d.dateline = clean(d.dateline, &n)
+        d.lead = clean(d.lead, &n)
+        d.signOff = clean(d.signOff, &n)
+        d.body = d.body.map { b -> Block in
+            switch b {
+            case .paragraph(let p): return .paragraph(clean(p, &n))
+            case .caption(let c): return .caption(Caption(text: clean(c.text, &n), credit: clean(c.credit, &n)))
+            }
+        }
+        d.officials = d.officials.map { OfficialMention(name: clean($0.name, &n), role: clean($0.role, &n)) }
+        d.tags = d.tags.map { Tag(name: clean($0.name, &n), kind: $0.kind) }
+        return n
+    }
+
+    static func clean(_ c: inout SiteConfig) {
+        var n = 0
+        c.title = clean(c.title, &n)
+        c.description = clean(c.description, &n)
+        c.author = clean(c.author, &n)
     }
 }

@@ -82,7 +82,8 @@ public struct Site: Sendable {
 
     /// Reads every seed, then parses those the cache does not already know by content.
     func load(timings: inout StageTimings, cache: BuildCache?) throws(Diagnostic) -> (site: LoadedSite, seeds: [BuildCache.SeedRecord]) {
-        let config = try ConfigLoader.load(path: options.configPath)
+        var config = try ConfigLoader.load(path: options.configPath)
+        ControlCharacters.clean(&config)
         let source = try SeedSource(directory: options.seeds)
         let seeds = source.seeds
         let topicsPath = options.seeds + "/" + SeedSource.topicsName
@@ -215,6 +216,10 @@ public struct Site: Sendable {
             dispatch.tags = tagger.tags(for: dispatch)
         }
         sidecar?.applyLists(to: &dispatch)
+        let removed = ControlCharacters.clean(&dispatch)
+        if removed > 0 {
+            diagnostics.append(.warning(SourceLocation(path: seed.path), "\(removed) control character(s) removed: not text, and not allowed in feeds", code: "encoding.control"))
+        }
         return SeedOutcome(name: seed.name, dispatch: dispatch, diagnostics: diagnostics, dropped: dropped)
     }
 
@@ -251,6 +256,9 @@ public struct Site: Sendable {
         /// Pages rendered and files written (an incremental build renders and writes only what changed).
         public var rendered = 0
         public var written = 0
+        /// What an incremental build wrote and deleted (empty for full builds).
+        public var writtenPaths: [String] = []
+        public var deletedPaths: [String] = []
         public var incremental = false
         public var upToDate = false
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
@@ -339,6 +347,8 @@ public struct Site: Sendable {
                     let newPaths = Set(paths)
                     let deletions = Array(oldPaths.subtracting(newPaths))
                     let manifest = oldPaths == newPaths ? nil : paths
+                    result.writtenPaths = writes.map(\.path).sorted()
+                    result.deletedPaths = deletions.sorted()
                     result.written = try timings.measure("write") { () throws(Diagnostic) -> Int in
                         try IncrementalWriter(output: output).apply(writes: writes, deletions: deletions, manifest: manifest)
                     }

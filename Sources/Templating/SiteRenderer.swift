@@ -83,7 +83,7 @@ public struct SiteRenderer: Sendable {
             jobs.append(PageJob(key: key, signature: h.value, make: make))
         }
         for i in site.articles.indices { job("article:" + site.articles[i].slug, [sig.article[i]]) { [r.article(i)] } }
-        job("home", [sig.list(Array(r.latest))]) { [r.home()] }
+        job("home", [sig.list(Array(r.latest)), UInt64(site.articles.count), UInt64(site.people.count), UInt64(site.tags.count)]) { [r.home()] }
         job("timeline", [sig.timelineIndex()]) { [r.timelineIndex()] }
         for (n, page) in site.timelinePages.pages.enumerated() {
             job("timeline:" + page.path, [sig.timelinePage(n)]) { [r.timelinePage(page)] }

@@ -3,6 +3,9 @@ import Foundation
 import SiteOutput
 import TestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct OutputWriterTests {
     @Test func publishReplacesTheOldSiteAndKeepsForeignFiles() throws {
@@ -16,7 +19,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out + "/articles/old/index.html"), "outputs of deleted seeds disappear")
         #expect(Tree.read(out + "/CNAME") == "example.org", "files an editor put there are kept")
         #expect(report.kept == ["CNAME"])
-        #expect(Tree.files(root) == ["Public/.sitegen-manifest", "Public/CNAME", "Public/index.html"], "no staging folder left behind")
+        #expect(Tree.files(root) == [".Public.sitegen-lock", "Public/.sitegen-manifest", "Public/CNAME", "Public/index.html"], "no staging folder left behind")
     }
 
     @Test func refusesPathsOutsideTheOutputFolder() throws {
@@ -29,4 +32,92 @@ import Testing
         #expect(Tree.read(out + "/index.html") == "ok", "a refused publish leaves the previous site")
         #expect(!FileManager.default.fileExists(atPath: root + "/escape.html"))
     }
+}
+
+/// Atomic publishing: leftovers of killed builds, the lock, refusals.
+@Suite struct AtomicPublishTests {
+    @Test func leftoversOfAKilledBuildAreHarmlessAndRemoved() throws {
+        let root = TestPaths.makeTemporaryFolder("leftovers")
+        let out = root + "/Public"
+        let w = OutputWriter(output: out)
+        _ = try w.publish([OutputFile(path: "index.html", text: "v1")])
+        // A build killed while staging, and one killed while deleting an old site.
+        try FileManager.default.createDirectory(atPath: root + "/.Public.sitegen-staging/articles/x", withIntermediateDirectories: true)
+        try "half".write(toFile: root + "/.Public.sitegen-staging/articles/x/index.html", atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: root + "/.Public.sitegen-old", withIntermediateDirectories: true)
+        #expect(Tree.read(out + "/index.html") == "v1", "leftovers are beside the output, not in it")
+        _ = try w.publish([OutputFile(path: "index.html", text: "v2")])
+        #expect(Tree.read(out + "/index.html") == "v2")
+        #expect(Tree.files(root) == [".Public.sitegen-lock", "Public/.sitegen-manifest", "Public/index.html"])
+    }
+
+    @Test func aBuildKilledBetweenTheFallbackRenamesIsRepaired() throws {
+        let root = TestPaths.makeTemporaryFolder("fallback")
+        let out = root + "/Public"
+        let w = OutputWriter(output: out)
+        _ = try w.publish([OutputFile(path: "index.html", text: "v1"), OutputFile(path: "CNAME.txt", text: "x")])
+        // What the two-rename fallback leaves if killed between its renames.
+        try FileManager.default.moveItem(atPath: out, toPath: root + "/.Public.sitegen-old")
+        try FileManager.default.createDirectory(atPath: root + "/.Public.sitegen-staging", withIntermediateDirectories: true)
+        try "foreign".write(toFile: root + "/.Public.sitegen-old/CNAME", atomically: false, encoding: .utf8)
+        let report = try w.publish([OutputFile(path: "index.html", text: "v2")])
+        #expect(Tree.read(out + "/index.html") == "v2")
+        #expect(Tree.read(out + "/CNAME") == "foreign", "the restored old site's foreign files are kept")
+        #expect(report.kept == ["CNAME"])
+        #expect(!FileManager.default.fileExists(atPath: out + "/CNAME.txt"))
+        #expect(Tree.files(root) == [".Public.sitegen-lock", "Public/.sitegen-manifest", "Public/CNAME", "Public/index.html"])
+    }
+
+    @Test func aFailedPublishLeavesTheOldSiteExactly() throws {
+        let root = TestPaths.makeTemporaryFolder("failed")
+        let out = root + "/Public"
+        let w = OutputWriter(output: out)
+        _ = try w.publish([OutputFile(path: "index.html", text: "v1"), OutputFile(path: "a/index.html", text: "a")])
+        let before = Tree.files(root)
+        // A file and a folder with the same name; two files with the same path.
+        #expect(throws: Diagnostic.self) { try w.publish([OutputFile(path: "x", text: "1"), OutputFile(path: "x/y", text: "2")]) }
+        #expect(throws: Diagnostic.self) { try w.publish([OutputFile(path: "x", text: "1"), OutputFile(path: "x", text: "2")]) }
+        #expect(throws: Diagnostic.self) { try w.publish([OutputFile(path: ".sitegen-manifest", text: "1")]) }
+        #expect(Tree.files(root) == before)
+        #expect(Tree.read(out + "/index.html") == "v1")
+    }
+
+    @Test func aSecondPublisherWaitsForTheLockAndSaysWhy() async throws {
+        let root = TestPaths.makeTemporaryFolder("lock")
+        let out = root + "/Public"
+        _ = try OutputWriter(output: out).publish([OutputFile(path: "index.html", text: "v0")])
+        // Hold the lock as another build would.
+        let fd = open(root + "/.Public.sitegen-lock", O_RDWR)
+        #expect(fd >= 0)
+        #expect(flock(fd, LOCK_EX) == 0)
+        _ = ftruncate(fd, 0)
+        _ = "4242\n".withCString { write(fd, $0, 5) }
+        let messages = Messages()
+        let w = OutputWriter(output: out, onWait: { messages.add($0) })
+        let task = Task.detached { try w.publish([OutputFile(path: "index.html", text: "v1")]) }
+        var waited = 0
+        while messages.all.isEmpty && waited < 200 { try await Task.sleep(nanoseconds: 10_000_000); waited += 1 }
+        #expect(messages.all == ["another sitegen build is writing \(out)/ (pid 4242); waiting…"])
+        try await Task.sleep(nanoseconds: 100_000_000)
+        #expect(Tree.read(out + "/index.html") == "v0", "nothing is written while the other build holds the lock")
+        flock(fd, LOCK_UN)
+        close(fd)
+        _ = try await task.value
+        #expect(Tree.read(out + "/index.html") == "v1")
+    }
+
+    @Test func publishingIntoAMissingFolderCreatesIt() throws {
+        let root = TestPaths.makeTemporaryFolder("fresh")
+        let out = root + "/deep/er/Public"
+        _ = try OutputWriter(output: out, durable: true).publish([OutputFile(path: "a/b/c.html", text: "c")])
+        #expect(Tree.read(out + "/a/b/c.html") == "c")
+        #expect(Tree.files(root + "/deep/er") == [".Public.sitegen-lock", "Public/.sitegen-manifest", "Public/a/b/c.html"])
+    }
+}
+
+final class Messages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }

@@ -1,0 +1,1 @@
+// CFuzzSupport only declares libFuzzer's driver (see include/CFuzzSupport.h).

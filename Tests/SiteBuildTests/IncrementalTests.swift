@@ -1,0 +1,115 @@
+import DispatchModel
+import Foundation
+import SiteBuild
+import TestSupport
+import Testing
+
+/// Incremental builds: after an edit, a deletion or a template change, only the files whose
+/// content changes are rewritten, and the output is byte-identical to a full build.
+@Suite(.serialized) struct IncrementalTests {
+    struct Digest {
+        let root: String
+        var seeds: String { root + "/seeds" }
+        var templates: String { root + "/Templates" }
+        var output: String { root + "/Public" }
+
+        init() throws {
+            root = TestPaths.makeTemporaryFolder("incremental")
+            let corpus = try Corpus.generate(count: 200)
+            try FileManager.default.copyItem(atPath: corpus + "/seeds", toPath: seeds)
+            try FileManager.default.copyItem(atPath: TestPaths.packageRoot + "/Templates", toPath: templates)
+        }
+
+        func build(full: Bool = false, output: String? = nil) -> Site.Result {
+            var o = BuildOptions()
+            o.seeds = seeds
+            o.output = output ?? self.output
+            o.templates = templates
+            o.full = full
+            return Site(options: o).build()
+        }
+
+        /// A full build of the same inputs elsewhere: what the incremental output must equal.
+        func expectSameAsFullBuild() {
+            let ref = TestPaths.makeTemporaryFolder("incremental-ref") + "/Public"
+            let r = build(full: true, output: ref)
+            #expect(r.published)
+            let diff = Tree.differences(output, ref)
+            #expect(diff.isEmpty, "incremental output differs from a full build: \(diff.prefix(10))")
+        }
+
+        func seedFiles() -> [String] { Tree.files(seeds).filter { $0.hasSuffix(".txt") } }
+    }
+
+    @Test func nothingChangedWritesNothing() throws {
+        let d = try Digest()
+        let first = d.build()
+        #expect(first.published && !first.incremental)
+        let second = d.build()
+        #expect(second.upToDate && second.written == 0 && second.rendered == 0)
+        d.expectSameAsFullBuild()
+    }
+
+    @Test func editingOneSeedRewritesOnlyWhatShowsIt() throws {
+        let d = try Digest()
+        _ = d.build()
+        let before = Dictionary(uniqueKeysWithValues: Tree.files(d.output).map { ($0, Tree.read(d.output + "/" + $0)) })
+        let seed = d.seeds + "/" + d.seedFiles()[17]
+        let text = Tree.read(seed)
+        try text.replacingOccurrences(of: "a souligné", with: "a vigoureusement souligné")
+            .replacingOccurrences(of: "a affirmé", with: "a vigoureusement affirmé")
+            .replacingOccurrences(of: "a déclaré", with: "a vigoureusement déclaré")
+            .replacingOccurrences(of: "a estimé", with: "a vigoureusement estimé")
+            .replacingOccurrences(of: "a indiqué", with: "a vigoureusement indiqué")
+            .replacingOccurrences(of: "a rappelé", with: "a vigoureusement rappelé")
+            .replacingOccurrences(of: "a proposé", with: "a vigoureusement proposé")
+            .replacingOccurrences(of: "a salué", with: "a vigoureusement salué")
+            .write(toFile: seed, atomically: true, encoding: .utf8)
+        let r = d.build()
+        #expect(r.incremental && !r.upToDate)
+        let after = Dictionary(uniqueKeysWithValues: Tree.files(d.output).map { ($0, Tree.read(d.output + "/" + $0)) })
+        let changed = after.keys.filter { after[$0] != before[$0] && $0 != ".sitegen-manifest" }.sorted()
+        #expect(!changed.isEmpty)
+        #expect(changed.contains { $0.hasPrefix("articles/") })
+        #expect(Set(r.writtenPaths) == Set(changed), "only files whose content changed are written")
+        #expect(r.written < 40, "an edit rewrites its article and the pages that show it, not the site (\(r.written))")
+        d.expectSameAsFullBuild()
+    }
+
+    @Test func deletingASeedRemovesItsOutputs() throws {
+        let d = try Digest()
+        _ = d.build()
+        let articlesBefore = Set(Tree.files(d.output).filter { $0.hasPrefix("articles/") })
+        try FileManager.default.removeItem(atPath: d.seeds + "/" + d.seedFiles()[3])
+        let r = d.build()
+        #expect(r.incremental)
+        let articlesAfter = Set(Tree.files(d.output).filter { $0.hasPrefix("articles/") })
+        #expect(articlesBefore.subtracting(articlesAfter).count == 1)
+        #expect(r.deletedPaths.contains { $0.hasPrefix("articles/") })
+        d.expectSameAsFullBuild()
+    }
+
+    @Test func aTemplateChangeRerendersThePagesThatUseIt() throws {
+        let d = try Digest()
+        _ = d.build()
+        let layout = d.templates + "/layout.mustache"
+        try Tree.read(layout).replacingOccurrences(of: "Plan du site", with: "Plan complet du site")
+            .write(toFile: layout, atomically: true, encoding: .utf8)
+        let r = d.build()
+        #expect(r.incremental)
+        let pages = Tree.files(d.output).filter { $0.hasSuffix(".html") && $0 != "404.html" || $0 == "404.html" }
+        #expect(r.writtenPaths.filter { $0.hasSuffix(".html") }.count == pages.count, "every page uses the layout")
+        #expect(Tree.read(d.output + "/index.html").contains("Plan complet du site"))
+        d.expectSameAsFullBuild()
+    }
+
+    @Test func aConfigChangeIsSeen() throws {
+        let d = try Digest()
+        _ = d.build()
+        try "title: \"Autre titre\"\n".write(toFile: d.seeds + "/_site.yml", atomically: true, encoding: .utf8)
+        let r = d.build()
+        #expect(!r.upToDate)
+        #expect(Tree.read(d.output + "/index.html").contains("Autre titre"))
+        d.expectSameAsFullBuild()
+    }
+}
