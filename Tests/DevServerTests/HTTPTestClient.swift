@@ -17,7 +17,7 @@ enum HTTPTestClient {
 
     struct Failure: Error, CustomStringConvertible { var description: String }
 
-    static func get(_ port: UInt16, _ target: String, method: String = "GET", timeout: Double = 10) async throws -> Response {
+    static func get(_ port: UInt16, _ target: String, method: String = "GET", timeout: Double = 30) async throws -> Response {
         try await withCheckedThrowingContinuation { (c: CheckedContinuation<Response, any Error>) in
             Thread { c.resume(with: Result { try blockingRequest(port: port, target: target, method: method, timeout: timeout) }) }.start()
         }
