@@ -27,6 +27,13 @@ public struct BuildOptions: Sendable {
     public var cache: String?
     /// Ignore the cache's rendered pages: render everything and replace the output as a whole.
     public var full = false
+    /// Neither read nor write the build cache (benchmarks of cold builds, read-only folders).
+    public var useCache = true
+    /// Update the output in place, writing only the files that changed (fast; used by
+    /// `serve`). Off by default: a build that changes anything then publishes the whole site
+    /// with the atomic swap, so a killed build can never leave a mix of old and new files.
+    /// Either way, a build whose inputs did not change writes nothing.
+    public var incremental = false
     /// Progress hook (for a terminal progress bar): called from any worker thread each time one
     /// item of `stage` (seeds when parsing, articles when rendering) is done, out of `total`.
     public var progress: (@Sendable (_ stage: String, _ total: Int) -> Void)?
@@ -276,7 +283,7 @@ public struct Site: Sendable {
                             filesWithDroppedText: 0, keptFiles: [], failed: true)
         let output = URL(fileURLWithPath: options.output).standardizedFileURL.path
         let cachePath = options.cache ?? BuildCache.defaultPath(output: output)
-        let cache = timings.measure("cache") { BuildCache.load(path: cachePath, generator: Self.generator) }
+        let cache = options.useCache ? timings.measure("cache") { BuildCache.load(path: cachePath, generator: Self.generator) } : nil
         do throws(Diagnostic) {
             let (loaded, records) = try load(timings: &timings, cache: cache)
             diagnostics = loaded.diagnostics
@@ -303,9 +310,9 @@ public struct Site: Sendable {
 
             // The cache describes this output folder only if its manifest is the one we wrote.
             let manifestHash = FileIO.read(output + "/" + OutputWriter.manifestName).map(StableHasher.hash(bytes:))
-            let base = (cache != nil && !options.full && cache!.output == output && manifestHash == cache!.manifestHash) ? cache : nil
+            let valid = (cache != nil && !options.full && cache!.output == output && manifestHash == cache!.manifestHash) ? cache : nil
 
-            if let base, base.inputs == next.inputs {
+            if let base = valid, base.inputs == next.inputs {
                 // Nothing changed: the output is already what these inputs produce.
                 next.items = base.items
                 next.jobs = base.jobs
@@ -315,7 +322,8 @@ public struct Site: Sendable {
                 result.published = true
                 result.counts = Self.counts(dispatches: loaded.dispatches.count, jobs: base.jobs)
             } else {
-                let renderer = try self.renderer(loaded, cache: base, timings: &timings)
+                let base = options.incremental ? valid : nil
+                let renderer = try self.renderer(loaded, cache: cache, timings: &timings)
                 let jobs = renderer.pageJobs()
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
                 let rendered = timings.measure("render") {
@@ -366,7 +374,9 @@ public struct Site: Sendable {
                 result.counts.insert(("officials", renderer.site.people.count), at: 1)
                 result.counts.insert(("tags", renderer.site.tags.count), at: 2)
             }
-            timings.measure("save cache") { next.save(path: cachePath) }
+            if options.useCache && !(result.upToDate && cache != nil) {
+                timings.measure("save cache") { next.save(path: cachePath) }
+            }
         } catch {
             diagnostics.append(error)
             result.failed = true

@@ -41,7 +41,10 @@ struct Serve: ParsableCommand {
     func run() throws {
         let temporary = output == nil
         let folder = output ?? NSTemporaryDirectory() + "sitegen-serve-\(ProcessInfo.processInfo.processIdentifier)"
-        var options = DevServer.Options(build: site.buildOptions(output: folder))
+        // A preview folder is rebuilt on every edit: update it in place, only what changed.
+        var build = site.buildOptions(output: folder)
+        build.incremental = true
+        var options = DevServer.Options(build: build)
         options.host = bind
         options.port = port
         options.pollInterval = poll

@@ -64,6 +64,12 @@ struct Build: ParsableCommand {
     @Option(help: "Build cache file (default: .<output>.sitegen-cache beside the output folder).")
     var cache: String?
 
+    @Flag(help: "Neither read nor write the build cache (a cold build, e.g. for benchmarks).")
+    var noCache = false
+
+    @Flag(help: "Update the output in place, rendering and writing only what changed (fast; not atomic as a whole).")
+    var incremental = false
+
     @Flag(name: .shortAndLong, help: "Also print notes (derived titles, text dropped after sign-offs).")
     var verbose = false
 
@@ -73,6 +79,8 @@ struct Build: ParsableCommand {
         options.keepGoing = keepGoing
         options.full = full
         options.cache = cache
+        options.useCache = !noCache
+        options.incremental = incremental
         let bar = Terminal.isTTY(STDERR_FILENO) ? ProgressBar() : nil
         if let bar { options.progress = { bar.step($0, $1) } }
         let start = DispatchTime.now().uptimeNanoseconds

@@ -26,6 +26,7 @@ import Testing
             o.output = output ?? self.output
             o.templates = templates
             o.full = full
+            o.incremental = true
             return Site(options: o).build()
         }
 
@@ -39,6 +40,21 @@ import Testing
         }
 
         func seedFiles() -> [String] { Tree.files(seeds).filter { $0.hasSuffix(".txt") } }
+    }
+
+    @Test func withoutIncrementalAChangedSiteIsSwappedInWhole() throws {
+        let d = try Digest()
+        _ = d.build()
+        try FileManager.default.removeItem(atPath: d.seeds + "/" + d.seedFiles()[5])
+        var o = BuildOptions()
+        o.seeds = d.seeds
+        o.output = d.output
+        o.templates = d.templates
+        let r = Site(options: o).build()
+        #expect(r.published && !r.incremental && !r.upToDate)
+        let again = Site(options: o).build()
+        #expect(again.upToDate && again.written == 0, "an unchanged site is up to date without --incremental too")
+        d.expectSameAsFullBuild()
     }
 
     @Test func nothingChangedWritesNothing() throws {
