@@ -362,6 +362,23 @@ public struct Site: Sendable {
                     }
                 } else {
                     let all = rendered.flatMap { $0 }.sorted { $0.path < $1.path }
+                    // Every internal link and #anchor must resolve, or nothing is published.
+                    let broken = timings.measure("links") { LinkCheck.check(all).broken }
+                    if !broken.isEmpty {
+                        for b in broken.prefix(100) {
+                            diagnostics.append(.error(SourceLocation(path: output + "/" + b.page), b.message, code: b.code))
+                        }
+                        if broken.count > 100 {
+                            diagnostics.append(.error(SourceLocation(path: output), "\(broken.count - 100) more broken links", code: "link.broken"))
+                        }
+                        if !options.keepGoing {
+                            result.failed = true
+                            result.diagnostics = diagnostics.sorted()
+                            result.timings = timings
+                            return result
+                        }
+                        result.failed = true
+                    }
                     let report = try timings.measure("write") { () throws(Diagnostic) -> OutputWriter.Report in
                         try OutputWriter(output: options.output).publish(all)
                     }

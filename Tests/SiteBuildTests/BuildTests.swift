@@ -169,3 +169,21 @@ import Testing
         }
     }
 }
+
+@Suite struct BuildLinkCheckTests {
+    @Test func aBrokenLinkOrAnchorFailsTheBuildAndPublishesNothing() throws {
+        let templates = TestPaths.makeTemporaryFolder("broken-tpl") + "/Templates"
+        try FileManager.default.copyItem(atPath: TestPaths.packageRoot + "/Templates", toPath: templates)
+        let home = templates + "/home.mustache"
+        try Tree.read(home).replacingOccurrences(of: "<h1>{{siteTitle}}</h1>",
+                                                 with: "<h1>{{siteTitle}}</h1><a href=\"nowhere/index.html\">x</a><a href=\"timeline/index.html#nope\">y</a>")
+            .write(toFile: home, atomically: true, encoding: .utf8)
+        let out = TestPaths.makeTemporaryFolder("broken-out") + "/Public"
+        let r = BuildTests.build(seeds: TestPaths.packageRoot + "/seeds", output: out, templates: templates)
+        #expect(r.failed && !r.published)
+        let lines = r.diagnostics.map(\.description)
+        #expect(lines.contains { $0.hasPrefix(out + "/index.html: error: broken link “nowhere/index.html”") }, "\(lines)")
+        #expect(r.diagnostics.contains { $0.code == "link.anchor" && $0.message.contains("nope") })
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
