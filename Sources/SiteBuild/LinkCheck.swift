@@ -13,50 +13,74 @@ public enum LinkCheck {
     }
 
     public static func check(_ files: [OutputFile]) -> (broken: [Broken], checked: Int) {
-        var byPath: [String: OutputFile] = [:]
-        for f in files { byPath[f.path] = f }
-        var idCache: [String: Set<String>] = [:]
-        func ids(_ path: String) -> Set<String> {
-            if let c = idCache[path] { return c }
-            let s = Set(attributeValues(String(decoding: byPath[path]?.contents ?? [], as: UTF8.self), names: ["id", "name"]))
-            idCache[path] = s
-            return s
+        var index: [String: OutputFile] = [:]
+        for f in files { index[f.path] = f }
+        let byPath = index
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let results = Parallel.map(pages.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i in
+            checkPage(pages[i], byPath: byPath)
         }
         var broken: [Broken] = []
         var checked = 0
-        for f in files where f.path.hasSuffix(".html") {
-            let html = String(decoding: f.contents, as: UTF8.self)
-            let dir = (f.path as NSString).deletingLastPathComponent
-            for link in attributeValues(html, names: ["href", "src"]) {
-                if isExternal(link) { continue }
-                checked += 1
-                var target = link
-                var anchor: String?
-                if let hash = target.firstIndex(of: "#") {
-                    anchor = String(target[target.index(after: hash)...])
-                    target = String(target[..<hash])
-                }
-                if let q = target.firstIndex(of: "?") { target = String(target[..<q]) }
-                target = target.removingPercentEncoding ?? target
-                var resolved: String
-                if target.isEmpty {
-                    resolved = f.path
-                } else {
-                    let joined = target.hasPrefix("/") ? String(target.dropFirst()) : (dir.isEmpty ? target : dir + "/" + target)
-                    guard let r = normalize(joined) else {
-                        broken.append(Broken(page: f.path, link: link, code: "link.broken", message: "link “\(link)” leaves the site"))
-                        continue
-                    }
-                    resolved = r
-                    if resolved.isEmpty || target.hasSuffix("/") { resolved += resolved.isEmpty ? "index.html" : "/index.html" }
-                    if byPath[resolved] == nil, byPath[resolved + "/index.html"] != nil { resolved += "/index.html" }
-                }
-                resolved = resolved.replacingOccurrences(of: "//", with: "/")
-                guard byPath[resolved] != nil else {
-                    broken.append(Broken(page: f.path, link: link, code: "link.broken", message: "broken link “\(link)”: no page \(resolved)"))
+        for (b, c) in results { broken += b; checked += c }
+        return (broken, checked)
+    }
+
+    /// One page's links. Each distinct link is resolved once per page (listing pages repeat
+    /// the same tag and official links hundreds of times).
+    static func checkPage(_ f: OutputFile, byPath: [String: OutputFile]) -> ([Broken], Int) {
+        var broken: [Broken] = []
+        var checked = 0
+        var seen = Set<String>()
+        var idCache: [String: Set<String>] = [:]
+        let html = String(decoding: f.contents, as: UTF8.self)
+        let dir = f.path.lastIndex(of: "/").map { String(f.path[..<$0]) } ?? ""
+        let rootPrefix = String(repeating: "../", count: f.path.reduce(0) { $1 == "/" ? $0 + 1 : $0 })
+        for link in attributeValues(html, names: ["href", "src"]) {
+            if isExternal(link) { continue }
+            checked += 1
+            guard seen.insert(link).inserted else { continue }
+            var target = link
+            var anchor: String?
+            if let hash = target.firstIndex(of: "#") {
+                anchor = String(target[target.index(after: hash)...])
+                target = String(target[..<hash])
+            }
+            if let q = target.firstIndex(of: "?") { target = String(target[..<q]) }
+            if target.utf8.contains(0x25) { target = target.removingPercentEncoding ?? target }
+            var resolved: String
+            if target.isEmpty {
+                resolved = f.path
+            } else if target.hasPrefix(rootPrefix), let rest = Optional(target.dropFirst(rootPrefix.count)),
+                      !rest.isEmpty, !rest.hasPrefix("/"), !hasPair(rest, 0x2E, 0x2E), !hasPair(rest, 0x2E, 0x2F), !rest.hasSuffix("/"),
+                      byPath[String(rest)] != nil {
+                // The common case, a link from the site root (`../../tags/x/index.html`): no
+                // path arithmetic needed.
+                resolved = String(rest)
+            } else {
+                let joined = target.hasPrefix("/") ? String(target.dropFirst()) : (dir.isEmpty ? target : dir + "/" + target)
+                guard let r = normalize(joined) else {
+                    broken.append(Broken(page: f.path, link: link, code: "link.broken", message: "link “\(link)” leaves the site"))
                     continue
                 }
-                if let a = anchor, !a.isEmpty, resolved.hasSuffix(".html"), !ids(resolved).contains(a.removingPercentEncoding ?? a) {
+                resolved = r
+                if resolved.isEmpty || target.hasSuffix("/") { resolved += resolved.isEmpty ? "index.html" : "/index.html" }
+                if byPath[resolved] == nil, byPath[resolved + "/index.html"] != nil { resolved += "/index.html" }
+            }
+            if hasPair(resolved, 0x2F, 0x2F) { resolved = resolved.replacingOccurrences(of: "//", with: "/") }
+            guard byPath[resolved] != nil else {
+                broken.append(Broken(page: f.path, link: link, code: "link.broken", message: "broken link “\(link)”: no page \(resolved)"))
+                continue
+            }
+            if let a = anchor, !a.isEmpty, resolved.hasSuffix(".html") {
+                let ids: Set<String>
+                if let c = idCache[resolved] {
+                    ids = c
+                } else {
+                    ids = Set(attributeValues(String(decoding: byPath[resolved]?.contents ?? [], as: UTF8.self), names: ["id", "name"]))
+                    idCache[resolved] = ids
+                }
+                if !ids.contains(a.utf8.contains(0x25) ? (a.removingPercentEncoding ?? a) : a) {
                     broken.append(Broken(page: f.path, link: link, code: "link.anchor", message: "broken link “\(link)”: no id “\(a)” in \(resolved)"))
                 }
             }
@@ -64,8 +88,19 @@ public enum LinkCheck {
         return (broken, checked)
     }
 
+    /// Whether two bytes occur side by side (Foundation's `contains` on strings is slow here).
+    static func hasPair<S: StringProtocol>(_ s: S, _ a: UInt8, _ b: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for c in s.utf8 {
+            if previous == a && c == b { return true }
+            previous = c
+        }
+        return false
+    }
+
     static func isExternal(_ link: String) -> Bool {
         if link.hasPrefix("//") { return true }
+        guard link.utf8.contains(0x3A) else { return false }
         // A scheme: letters, digits, + - . before the first ':' that comes before any '/'.
         if let colon = link.firstIndex(of: ":") {
             let scheme = link[..<colon]
@@ -88,24 +123,33 @@ public enum LinkCheck {
     /// ampersands decoded.
     static func attributeValues(_ html: String, names: [String]) -> [String] {
         var out: [String] = []
-        let bytes = Array(html.utf8)
-        for name in names {
-            let pattern = Array(name.utf8)
+        let patterns = names.map { Array($0.utf8) }
+        var html = html
+        html.withUTF8 { bytes in
+            let n = bytes.count
             var i = 0
-            while i < bytes.count {
-                // Attribute start: whitespace, name, optional spaces, '=', optional spaces, quote.
-                guard i + pattern.count + 2 < bytes.count, isSpace(bytes[i]),
-                      Array(bytes[(i + 1)..<(i + 1 + pattern.count)]).map(lower) == pattern else { i += 1; continue }
+            // One pass for all names: at each whitespace, try each name.
+            while i < n {
+                guard isSpace(bytes[i]) else { i += 1; continue }
+                var matched: [UInt8]? = nil
+                for pattern in patterns where i + pattern.count + 2 < n {
+                    var match = true
+                    for (k, c) in pattern.enumerated() where lower(bytes[i + 1 + k]) != c { match = false; break }
+                    if match { matched = pattern; break }
+                }
+                guard let pattern = matched else { i += 1; continue }
+                // Attribute: whitespace, name, optional spaces, '=', optional spaces, quote.
                 var j = i + 1 + pattern.count
-                while j < bytes.count, isSpace(bytes[j]) { j += 1 }
-                guard j < bytes.count, bytes[j] == UInt8(ascii: "=") else { i += 1; continue }
+                while j < n, isSpace(bytes[j]) { j += 1 }
+                guard j < n, bytes[j] == UInt8(ascii: "=") else { i += 1; continue }
                 j += 1
-                while j < bytes.count, isSpace(bytes[j]) { j += 1 }
-                guard j < bytes.count, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") else { i += 1; continue }
+                while j < n, isSpace(bytes[j]) { j += 1 }
+                guard j < n, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") else { i += 1; continue }
                 let quote = bytes[j]
                 var k = j + 1
-                while k < bytes.count, bytes[k] != quote { k += 1 }
-                out.append(unescape(String(decoding: bytes[(j + 1)..<min(k, bytes.count)], as: UTF8.self)))
+                while k < n, bytes[k] != quote { k += 1 }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(j + 1)..<min(k, n)]), as: UTF8.self)
+                out.append(value.utf8.contains(UInt8(ascii: "&")) ? unescape(value) : value)
                 i = k
             }
         }
