@@ -13,8 +13,7 @@ public struct DataExport: Sendable {
             OutputFile(path: "data/dispatches.json", text: dispatches()),
             OutputFile(path: "data/officials.json", text: officials()),
             OutputFile(path: "data/tags.json", text: tags()),
-            OutputFile(path: "assets/search-index.js", text: searchIndex()),
-        ]
+        ] + SearchIndex(site: site).files()
     }
 
     static func q(_ s: String?) -> String { s.map(JSONString.quote) ?? "null" }
@@ -64,31 +63,11 @@ public struct DataExport: Sendable {
         })
     }
 
-    /// `window.SITEGEN_SEARCH = {docs: [[title, url, date text, folded words], …]}`. A script,
-    /// not JSON to fetch, so search works from `file://`. Each document keeps only the distinct
-    /// folded words of its title, officials, tags, place and lead, which keeps the index small.
-    public func searchIndex() -> String {
-        var s = "window.SITEGEN_SEARCH = {\"version\":1,\"docs\":[\n"
-        for (i, a) in site.articles.enumerated() {
-            let d = a.dispatch
-            var text = d.title + " " + (d.place ?? "") + " " + (d.lead ?? "")
-            for ref in a.people { text += " " + site.people[ref.person].resolved.spellings.joined(separator: " ") }
-            for t in a.tags { text += " " + site.tags[t].tag.name }
-            var seen = Set<String>()
-            var words: [String] = []
-            for w in SearchWords.split(TextFolding.key(text)) where seen.insert(w).inserted { words.append(w) }
-            let dateText = FrenchDates.text(d.date)
-            s += "[\(Self.q(d.title)),\(Self.q(a.path + "index.html")),\(Self.q(dateText)),\(Self.q(words.joined(separator: " ")))]"
-            s += i + 1 < site.articles.count ? ",\n" : "\n"
-        }
-        s += "]};\n"
-        return s
-    }
 }
 
 /// Splits folded text into ASCII alphanumeric words, as the search script does.
-enum SearchWords {
-    static func split(_ folded: String) -> [String] {
+public enum SearchWords {
+    public static func split(_ folded: String) -> [String] {
         var out: [String] = []
         var cur = ""
         for u in folded.unicodeScalars {

@@ -106,7 +106,7 @@ import Glibc
                 #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil, "\(rel) is not valid JSON", sourceLocation: sourceLocation)
             }
             // Theme scripts are code from the templates; the index is built from dispatch text.
-            if rel == "assets/search-index.js" {
+            if rel.hasPrefix("search/") && rel.hasSuffix(".js") {
                 #expect(!lower.contains("</script") && !text.contains("<"), "\(rel) could close its <script>", sourceLocation: sourceLocation)
                 if let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}") {
                     #expect((try? JSONSerialization.jsonObject(with: Data(text[start...end].utf8))) != nil, "\(rel): the index is not a JSON value", sourceLocation: sourceLocation)
@@ -180,7 +180,7 @@ import Glibc
         Self.checkSurvived(r, w)
         // The text is there, escaped: it was rendered, not dropped.
         let files = Tree.files(w.out)
-        for kind in ["feed.xml", "sitemap.xml", "data/dispatches.json", "data/officials.json", "data/tags.json", "assets/search-index.js", "index.html"] {
+        for kind in ["feed.xml", "sitemap.xml", "data/dispatches.json", "data/officials.json", "data/tags.json", "search/meta.js", "search/d-0.js", "index.html"] {
             #expect(files.contains(kind), "missing \(kind)")
         }
         #expect(files.contains { $0.hasPrefix("officials/") && $0.hasSuffix("/feed.xml") })

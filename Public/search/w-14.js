@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("14", {"14e":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("28", {"28":[0]});

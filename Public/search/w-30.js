@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("30", {"30":[1]});

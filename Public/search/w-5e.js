@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("5e", {"5e":[1]});

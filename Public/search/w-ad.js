@@ -1,0 +1,2 @@
+SITEGEN_SEARCH.words("ad", {"adaptes":[1],
+"adjoint":[0]});

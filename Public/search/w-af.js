@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("af", {"affirme":[0,1]});

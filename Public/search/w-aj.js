@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("aj", {"ajoutant":[1]});

@@ -1,0 +1,2 @@
+SITEGEN_SEARCH.words("an", {"annee":[1],
+"annees":[0]});

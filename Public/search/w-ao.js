@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ao", {"aout":[0]});

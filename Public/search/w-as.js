@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("as", {"associer":[1]});

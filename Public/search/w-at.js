@@ -1,0 +1,2 @@
+SITEGEN_SEARCH.words("at", {"attachent":[0],
+"attaquer":[1]});

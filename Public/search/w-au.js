@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("au", {"autres":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("av", {"avenir":[0]});

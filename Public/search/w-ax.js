@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ax", {"axes":[0]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ba", {"batir":[0]});

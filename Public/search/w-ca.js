@@ -1,0 +1,3 @@
+SITEGEN_SEARCH.words("ca", {"catastrophes":[1],
+"cause":[0],
+"causees":[1]});

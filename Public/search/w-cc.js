@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("cc", {"cc":[1]});

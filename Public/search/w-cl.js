@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("cl", {"cles":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("cr", {"croissance":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("da", {"date":[1]});

@@ -1,0 +1,2 @@
+SITEGEN_SEARCH.words("do", {"documents":[0],
+"domaine":[0]});

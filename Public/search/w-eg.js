@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("eg", {"egalement":[0,1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("el", {"elaborant":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("es", {"estimer":[0]});

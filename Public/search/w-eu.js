@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("eu", {"eu":[1]});

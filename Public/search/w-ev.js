@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ev", {"evolution":[0,1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ex", {"exterieures":[1]});

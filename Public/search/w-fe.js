@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("fe", {"felicite":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("fl", {"flexible":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("fu", {"futurs":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ga", {"gang":[0]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ge", {"generations":[0]});

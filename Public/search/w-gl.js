@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("gl", {"global":[0]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("gr", {"grace":[0]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("hi", {"historiques":[0]});

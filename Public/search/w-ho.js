@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ho", {"hoang":[1]});

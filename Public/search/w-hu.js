@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("hu", {"humaines":[1]});

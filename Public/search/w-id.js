@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("id", {"ideologiques":[0]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("im", {"importance":[0]});

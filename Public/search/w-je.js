@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("je", {"jeunes":[0]});

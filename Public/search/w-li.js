@@ -1,0 +1,2 @@
+SITEGEN_SEARCH.words("li", {"liaison":[1],
+"ligne":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("mi", {"ministeres":[0]});

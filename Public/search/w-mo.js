@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("mo", {"mondiales":[0]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("mu", {"multilateraux":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("na", {"naturelles":[1]});

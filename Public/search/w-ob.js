@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ob", {"objectifs":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("oc", {"occasion":[1]});

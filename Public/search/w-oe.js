@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("oe", {"oeuvre":[0,1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ou", {"ouvrages":[0]});

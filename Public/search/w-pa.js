@@ -1,0 +1,11 @@
+SITEGEN_SEARCH.words("pa", {"paix":[0,1],
+"pandemie":[1],
+"panorama":[1],
+"part":[0,1],
+"partage":[0],
+"parti":[0,1],
+"particulier":[0,1],
+"partie":[0],
+"parties":[1],
+"partis":[0,1],
+"pays":[0,1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("ph", {"pham":[0]});

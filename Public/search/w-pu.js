@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("pu", {"publication":[0]});

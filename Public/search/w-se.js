@@ -1,0 +1,2 @@
+SITEGEN_SEARCH.words("se", {"secteurs":[0],
+"securite":[0,1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("sy", {"sympathies":[1]});

@@ -1,0 +1,2 @@
+SITEGEN_SEARCH.words("ta", {"tangibles":[0],
+"tao":[1]});

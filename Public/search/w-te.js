@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("te", {"temps":[0]});

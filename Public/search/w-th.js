@@ -1,0 +1,2 @@
+SITEGEN_SEARCH.words("th", {"thanh":[0],
+"theorique":[0]});

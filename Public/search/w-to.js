@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("to", {"toujours":[0]});

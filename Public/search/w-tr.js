@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("tr", {"travail":[1]});

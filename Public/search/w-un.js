@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("un", {"uns":[1]});

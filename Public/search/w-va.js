@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("va", {"vantait":[1]});

@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("vo", {"voisins":[1]});

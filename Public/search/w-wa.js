@@ -1,0 +1,1 @@
+SITEGEN_SEARCH.words("wa", {"wang":[0]});
