@@ -37,17 +37,23 @@ public enum Slug {
 /// `-2`, `-3`… in the order of requests; callers request in a deterministic order.
 public struct SlugAllocator: Sendable {
     private var used: Set<String> = []
+    /// The next suffix to try for a base: corpora repeat titles thousands of times, and
+    /// counting from 2 again each time would be quadratic. Every suffix below it is taken.
+    private var next: [String: Int] = [:]
 
     public init(reserved: Set<String> = []) { used = reserved }
 
     public mutating func allocate(_ text: String) -> String {
         let base = Slug.make(text)
         if used.insert(base).inserted { return base }
-        var n = 2
+        var n = next[base] ?? 2
         while true {
             let candidate = "\(base)-\(n)"
-            if used.insert(candidate).inserted { return candidate }
             n += 1
+            if used.insert(candidate).inserted {
+                next[base] = n
+                return candidate
+            }
         }
     }
 }

@@ -373,11 +373,9 @@ public struct SiteRenderer: Sendable {
     }
 
     func sitemap() -> OutputFile {
-        var urls: [[String: Any]] = []
+        var entries: [(loc: String, lastmod: String?)] = []
         func add(_ path: String, _ lastmod: String? = nil) {
-            var u: [String: Any] = ["loc": site.config.absoluteURL(path)]
-            if let lastmod { u["lastmod"] = lastmod }
-            urls.append(u)
+            entries.append((site.config.absoluteURL(path), lastmod))
         }
         add("")
         add("timeline/")
@@ -393,7 +391,12 @@ public struct SiteRenderer: Sendable {
             var n = 2
             while (n - 1) * size < t.articles.count { add(t.path + "page/\(n)/"); n += 1 }
         }
-        urls.sort { ($0["loc"] as! String) < ($1["loc"] as! String) }
+        entries.sort { $0.loc < $1.loc }
+        let urls = entries.map { e -> [String: Any] in
+            var u: [String: Any] = ["loc": e.loc]
+            if let m = e.lastmod { u["lastmod"] = m }
+            return u
+        }
         return OutputFile(path: "sitemap.xml", text: templates.render("sitemap", ["urls": urls]))
     }
 }
