@@ -3,6 +3,7 @@ from a local web server under a sub-path, navigated the way a reader browses, ch
 for accessibility, and photographed at phone and desktop widths (test-output/screenshots/)."""
 import functools
 import http.server
+import os
 import shutil
 import threading
 import unicodedata
@@ -24,10 +25,12 @@ DESKTOP = (1280, 900)
 @pytest.fixture(scope="module")
 def driver():
     options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    options.binary_location = (shutil.which("chromium") or shutil.which("chromium-browser")
+                               or shutil.which("google-chrome") or "/usr/bin/chromium")
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files"):
         options.add_argument(arg)
-    d = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver_path = shutil.which("chromedriver") or os.path.join(os.environ.get("CHROMEWEBDRIVER", "/usr/bin"), "chromedriver")
+    d = webdriver.Chrome(service=Service(driver_path), options=options)
     d.set_page_load_timeout(30)
     yield d
     d.quit()
