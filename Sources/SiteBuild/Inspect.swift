@@ -21,14 +21,17 @@ public enum Inspect {
         guard FileManager.default.fileExists(atPath: seedPath) else {
             return .failure(.error(SourceLocation(path: seedPath), "no such file", code: "seed.unreadable"))
         }
+        // The same data files as a build of this folder, so the output is what the build sees.
         let vocabulary: TopicVocabulary
+        let registry: OfficialsRegistry
         do throws(Diagnostic) {
             vocabulary = try TopicsLoader.load(path: dir + "/" + SeedSource.topicsName)
+            registry = try RegistryLoader.load(path: dir + "/" + SeedSource.registryName)
         } catch {
             return .failure(error)
         }
         let seed = SeedSource.Seed(name: name, path: seedPath, sidecarPath: sidecar)
-        let o = Site.loadSeed(Site.SeedInput(seed), parser: DispatchParser(), extractor: OfficialsExtractor(), tagger: Tagger(vocabulary: vocabulary))
+        let o = Site.loadSeed(Site.SeedInput(seed), parser: DispatchParser(), extractor: OfficialsExtractor(registry: registry), tagger: Tagger(vocabulary: vocabulary))
         guard let d = o.dispatch else {
             return .failure(o.diagnostics.first { $0.severity == .error } ?? .error(SourceLocation(path: seedPath), "cannot parse", code: "seed"))
         }
