@@ -232,8 +232,7 @@ public struct Site: Sendable {
 
     // MARK: render
 
-    func renderer(_ loaded: LoadedSite, cache: BuildCache?, timings: inout StageTimings) throws(Diagnostic) -> SiteRenderer {
-        let templates = try TemplateSet(directory: options.templates)
+    func renderer(_ loaded: LoadedSite, templates: TemplateSet, cache: BuildCache?, timings: inout StageTimings) -> SiteRenderer {
         let index = timings.measure("index") { SiteIndex(config: loaded.config, dispatches: loaded.dispatches, resolver: IdentityResolver(registry: loaded.registry)) }
         let markdown = MarkdownRenderer()
         return timings.measure("list items") {
@@ -244,7 +243,7 @@ public struct Site: Sendable {
 
     /// Renders every file of the site in memory (for `check` and tests).
     public func render(_ loaded: LoadedSite, timings: inout StageTimings) throws(Diagnostic) -> (SiteIndex, [OutputFile]) {
-        let r = try renderer(loaded, cache: nil, timings: &timings)
+        let r = renderer(loaded, templates: try TemplateSet(directory: options.templates), cache: nil, timings: &timings)
         let files = timings.measure("render") { r.renderAll(jobs: options.jobs) }
         return (r.site, files)
     }
@@ -323,7 +322,7 @@ public struct Site: Sendable {
                 result.counts = Self.counts(dispatches: loaded.dispatches.count, jobs: base.jobs)
             } else {
                 let base = options.incremental ? valid : nil
-                let renderer = try self.renderer(loaded, cache: cache, timings: &timings)
+                let renderer = self.renderer(loaded, templates: templates, cache: cache, timings: &timings)
                 let jobs = renderer.pageJobs()
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
                 let rendered = timings.measure("render") {
@@ -335,7 +334,8 @@ public struct Site: Sendable {
                 result.rendered = todo.count
                 next.items = renderer.renderedItems
                 if let base {
-                    next.jobs = base.jobs.filter { k, _ in jobs.contains { $0.key == k } }
+                    let keys = Set(jobs.map(\.key))
+                    next.jobs = base.jobs.filter { k, _ in keys.contains(k) }
                 }
                 var writes: [OutputFile] = []
                 for (job, files) in zip(todo, rendered) {

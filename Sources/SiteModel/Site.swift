@@ -46,11 +46,15 @@ public struct SiteIndex: Sendable {
         // Keep each article's officials in the order the dispatch names them.
         for i in articles.indices {
             let names = articles[i].dispatch.officials.map { TextFolding.key($0.name) }
-            articles[i].people.sort { x, y in
-                let kx = names.firstIndex(of: TextFolding.key(people[x.person].resolved.spellings.first(where: { names.contains(TextFolding.key($0)) }) ?? "")) ?? Int.max
-                let ky = names.firstIndex(of: TextFolding.key(people[y.person].resolved.spellings.first(where: { names.contains(TextFolding.key($0)) }) ?? "")) ?? Int.max
-                return (kx, people[x.person].slug) < (ky, people[y.person].slug)
+            // Position of the first mention that is one of the person's spellings.
+            func position(_ ref: Article.PersonRef) -> Int {
+                let spellings = people[ref.person].resolved.spellings.map(TextFolding.key)
+                return names.firstIndex(where: spellings.contains) ?? Int.max
             }
+            articles[i].people = articles[i].people
+                .map { (position($0), people[$0.person].slug, $0) }
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+                .map(\.2)
         }
         Person.linkCoAppearances(&people, articles: articles)
 
@@ -75,5 +79,10 @@ public struct SiteIndex: Sendable {
         self.tags = tags
         self.timeline = Timeline(articles: articles)
         self.timelinePages = TimelinePages(timeline: timeline, pageSize: config.pageSize)
+    }
+
+    /// The newest dispatches with a known year, at most `count` (home page, timeline, feeds).
+    public func latestDated(_ count: Int) -> ArraySlice<Int> {
+        articles.indices.filter { articles[$0].dispatch.date.year != nil }.prefix(count)
     }
 }

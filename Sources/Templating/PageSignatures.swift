@@ -73,7 +73,7 @@ struct PageSignatures: Sendable {
             }
         }
         h.combine(site.timeline.incomplete.count)
-        h.combine(list(site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil }.prefix(site.config.homeCount).map { $0 }))
+        h.combine(list(Array(site.latestDated(site.config.homeCount))))
         return h.value
     }
 

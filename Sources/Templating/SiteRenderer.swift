@@ -108,7 +108,7 @@ public struct SiteRenderer: Sendable {
     }
 
     var latest: ArraySlice<Int> {
-        site.articles.indices.filter { site.articles[$0].dispatch.date.year != nil }.prefix(site.config.homeCount)
+        site.latestDated(site.config.homeCount)
     }
 
     var siteFeedArticles: ArraySlice<Int> {
