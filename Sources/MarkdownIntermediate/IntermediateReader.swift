@@ -124,7 +124,7 @@ public enum IntermediateReader {
                     return s
                 }
                 var credit: String?
-                if let last = content.last, last.count >= 2, last.hasPrefix("*"), last.hasSuffix("*"), !last.hasSuffix("\\*") {
+                if let last = content.last, last.count >= 2, last.hasPrefix("*"), endsWithUnescapedStar(last) {
                     credit = MarkdownEscaper.unescape(last.dropFirst().dropLast())
                     content.removeLast()
                 }
@@ -137,6 +137,20 @@ public enum IntermediateReader {
         }
         d.body = out
     }
+}
+
+/// True when the last character is a `*` that no backslash escapes: `\\*` (an escaped
+/// backslash, then the marker) is a marker; `\*` (an escaped star) is text.
+func endsWithUnescapedStar(_ s: Substring) -> Bool {
+    guard s.last == "*" else { return false }
+    var backslashes = 0
+    var i = s.index(before: s.endIndex)
+    while i > s.startIndex {
+        i = s.index(before: i)
+        guard s[i] == "\\" else { break }
+        backslashes += 1
+    }
+    return backslashes % 2 == 0
 }
 
 extension Substring {

@@ -95,6 +95,16 @@ extension String {
         }
     }
 
+    /// Found by the fuzzer: a credit ending in a backslash is written `*… VNA\\*`, where the
+    /// final star is the marker, not an escaped star.
+    @Test func creditsEndingInBackslashesRoundTrip() throws {
+        for credit in ["Photo : VNA\\", "Photo : VNA\\\\", "Photo : \\*", "*", "a\\*b"] {
+            let d = Dispatch(file: "c.txt", title: "T", lead: "x", body: [.caption(Caption(text: "Légende", credit: credit))])
+            let back = try IntermediateReader.dispatch(from: IntermediateWriter.markdown(for: d), path: "x.md", file: d.file)
+            #expect(back == d, "credit \(credit)")
+        }
+    }
+
     @Test func handWrittenSeedIsAccepted() throws {
         let md = """
         ---
