@@ -44,6 +44,11 @@ public final class DevServer: @unchecked Sendable {
     /// Builds once, starts listening and watching. Returns the port listened on.
     @discardableResult
     public func start() async throws -> UInt16 {
+        // The watcher's baseline is taken before the first build, not when its thread happens
+        // to start: an edit made during the build, or right after `start` returns (before a
+        // busy machine schedules the thread), is then a change and triggers a rebuild.
+        let watcher = TreeWatcher(folders: watchedFolders, files: watchedFiles)
+        let baseline = await Self.offPool { watcher.fingerprint() }
         let first = await Self.offPool { self.site.rebuild() }
         log(Self.summary(first, reason: "initial build"))
 
@@ -72,7 +77,7 @@ public final class DevServer: @unchecked Sendable {
         case .ip4(_, let p), .ip6(_, let p): port = p
         case .unix: port = 0
         }
-        startWatcher()
+        startWatcher(watcher, baseline: baseline)
         return port
     }
 
@@ -92,13 +97,12 @@ public final class DevServer: @unchecked Sendable {
 
     // MARK: watching
 
-    private func startWatcher() {
+    private func startWatcher(_ watcher: TreeWatcher, baseline: UInt64) {
         watcherStarted = true
-        let watcher = TreeWatcher(folders: watchedFolders, files: watchedFiles)
         let interval = options.pollInterval
         let thread = Thread { [self] in
             defer { watcherDone.signal() }
-            var last = watcher.fingerprint()
+            var last = baseline
             var pending = false
             while !stopFlag.isSet {
                 Thread.sleep(forTimeInterval: interval)

@@ -17,7 +17,7 @@ import Testing
         return dir
     }
 
-    static func startServer(_ dir: String) async throws -> (DevServer, UInt16) {
+    static func startServer(_ dir: String, log: (@Sendable (String) -> Void)? = nil) async throws -> (DevServer, UInt16) {
         var build = BuildOptions()
         build.seeds = dir + "/seeds"
         build.templates = dir + "/Templates"
@@ -26,6 +26,7 @@ import Testing
         var options = DevServer.Options(build: build)
         options.port = 0
         options.pollInterval = 0.1
+        options.log = log
         let server = DevServer(options: options)
         let port = try await server.start()
         return (server, port)
@@ -133,6 +134,23 @@ import Testing
         let after = try await HTTPTestClient.get(port, "/")
         #expect(after.body.contains("Titre modifié pendant serve"))
         #expect(!after.body.contains("\"\(before)\""))
+    }
+
+    /// An edit made while the first build runs, or before the watcher's thread gets to run on
+    /// a busy machine, is seen: the watcher's baseline is the tree before the first build.
+    /// (It used to be taken by the thread, so such an edit was missed until the next one.)
+    @Test func seesAnEditMadeDuringTheFirstBuild() async throws {
+        let dir = try Self.makeDigest()
+        let broken = dir + "/seeds/998_vide.txt"
+        // The log line of the initial build comes after it and before the watcher starts.
+        let (server, port) = try await Self.startServer(dir) { line in
+            if line.contains("initial build") { _ = FileManager.default.createFile(atPath: broken, contents: Data()) }
+        }
+        defer { Task { await server.stop() } }
+        let v0 = try await Self.version(port)
+        #expect(v0.hasSuffix("-1"), "one build so far")
+        let failed = try await Self.waitForReload(port, since: v0)
+        #expect(!failed.ok, "the empty seed made during the first build was picked up")
     }
 
     @Test func survivesABrokenSeedAndRecovers() async throws {
