@@ -96,7 +96,7 @@ import Glibc
         let w = OutputWriter(output: out, onWait: { messages.add($0) })
         let task = Task.detached { try w.publish([OutputFile(path: "index.html", text: "v1")]) }
         var waited = 0
-        while messages.all.isEmpty && waited < 200 { try await Task.sleep(nanoseconds: 10_000_000); waited += 1 }
+        while messages.all.isEmpty && waited < 3000 { try await Task.sleep(nanoseconds: 10_000_000); waited += 1 }
         #expect(messages.all == ["another sitegen build is writing \(out)/ (pid 4242); waiting…"])
         try await Task.sleep(nanoseconds: 100_000_000)
         #expect(Tree.read(out + "/index.html") == "v0", "nothing is written while the other build holds the lock")
