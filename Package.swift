@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "DispatchModel"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "SiteModel", "DispatchModel", "TestSupport"]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "DispatchModel", "TestSupport"]),
-        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "DispatchModel", "SiteModel", "TestSupport"],
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "DispatchModel", "DispatchParsing", "SiteModel", "TestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EditorKitTests", dependencies: ["EditorKit", "SiteBuild", "DispatchModel", "TestSupport"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SiteBuild", "DispatchModel", "TestSupport"]),

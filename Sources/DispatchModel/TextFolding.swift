@@ -52,7 +52,8 @@ public enum TextFolding {
         }
     }
 
-    static let bytesTable: [UInt32: [UInt8]] = table.mapValues { Array($0.utf8) }
+    /// The folding table as UTF-8 bytes, for byte-level scanners (search words).
+    public static let bytesTable: [UInt32: [UInt8]] = table.mapValues { Array($0.utf8) }
 
     static let table: [UInt32: String] = [
     0x00C0: "A",

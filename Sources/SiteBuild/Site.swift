@@ -265,6 +265,8 @@ public struct Site: Sendable {
         /// What an incremental build wrote and deleted (empty for full builds).
         public var writtenPaths: [String] = []
         public var deletedPaths: [String] = []
+        /// The page jobs an incremental build rendered again (`article:SLUG`, `search:words`, …).
+        public var renderedJobs: [String] = []
         public var incremental = false
         public var upToDate = false
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
@@ -332,6 +334,7 @@ public struct Site: Sendable {
                     }
                 }
                 result.rendered = todo.count
+                if base != nil { result.renderedJobs = todo.map(\.key).sorted() }
                 next.items = renderer.renderedItems
                 if let base {
                     let keys = Set(jobs.map(\.key))

@@ -15,57 +15,79 @@ public struct SearchIndex: Sendable {
 
     public init(site: SiteIndex) { self.site = site }
 
-    /// Words of one dispatch, folded, distinct, without stop words.
-    func words(_ i: Int) -> Set<String> {
+    /// Words of one dispatch, folded, distinct and sorted, without stop words.
+    public func words(_ i: Int) -> [String] {
         let a = site.articles[i]
         let d = a.dispatch
-        var text = d.title + " " + (d.place ?? "")
-        for p in d.paragraphs { text += " " + p }
-        for c in d.captions { text += " " + c.text }
-        for ref in a.people { text += " " + site.people[ref.person].resolved.spellings.joined(separator: " ") }
-        for t in a.tags { text += " " + site.tags[t].tag.name }
-        var out = Set<String>()
-        for w in SearchWords.split(TextFolding.key(text)) where w.utf8.count >= 2 && !Self.stopWords.contains(w) {
-            out.insert(w)
-        }
-        return out
+        var w = SearchWords.Collector()
+        w.add(d.title)
+        if let p = d.place { w.add(p) }
+        for p in d.paragraphs { w.add(p) }
+        for c in d.captions { w.add(c.text) }
+        for ref in a.people { for s in site.people[ref.person].resolved.spellings { w.add(s) } }
+        for t in a.tags { w.add(site.tags[t].tag.name) }
+        return w.distinct()
     }
 
     static func shardKey(_ word: String) -> String { String(word.prefix(2)) }
 
-    public func files() -> [OutputFile] {
+    /// Every file of the index (for tests and small sites).
+    public func files(jobs: Int = 1) -> [OutputFile] {
+        (wordFiles(jobs: jobs) + (0..<documentShardCount).map(documentShard)).sorted { $0.path < $1.path }
+    }
+
+    /// `search/w-XX.js` and `search/meta.js`: the inverted index, whose words depend on the
+    /// text of every dispatch. Words are collected per dispatch on all cores, then merged in
+    /// timeline order so each list of ids comes out sorted.
+    public func wordFiles(jobs: Int = 1) -> [OutputFile] {
+        let perDoc = Parallel.map(site.articles.count, jobs: jobs) { words($0) }
         var postings: [String: [Int]] = [:]
-        for i in site.articles.indices {
-            for w in words(i) { postings[w, default: []].append(i) }
+        for (i, ws) in perDoc.enumerated() {
+            for w in ws { postings[w, default: []].append(i) }
         }
-        var shards: [String: [(String, [Int])]] = [:]
-        for (w, ids) in postings { shards[Self.shardKey(w), default: []].append((w, ids)) }
-        var out: [OutputFile] = []
-        for (key, entries) in shards {
+        var grouped: [String: [(String, [Int])]] = [:]
+        for (w, ids) in postings { grouped[Self.shardKey(w), default: []].append((w, ids)) }
+        let shards = grouped
+        let keys = shards.keys.sorted()
+        var out = Parallel.map(keys.count, jobs: jobs) { k -> OutputFile in
+            let key = keys[k]
             var s = "SITEGEN_SEARCH.words(\(JSONString.quote(key)), {"
-            for (n, (w, ids)) in entries.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            for (n, (w, ids)) in shards[key]!.sorted(by: { $0.0 < $1.0 }).enumerated() {
                 if n > 0 { s += ",\n" }
-                s += JSONString.quote(w) + ":[" + ids.map(String.init).joined(separator: ",") + "]"
+                s += JSONString.quote(w) + ":["
+                for (m, id) in ids.enumerated() {
+                    if m > 0 { s += "," }
+                    s += String(id)
+                }
+                s += "]"
             }
             s += "});\n"
-            out.append(OutputFile(path: "search/w-\(key).js", text: s))
+            return OutputFile(path: "search/w-\(key).js", text: s)
         }
-        let count = site.articles.count
-        for n in 0..<((count + Self.docsPerShard - 1) / Self.docsPerShard) {
-            var s = "SITEGEN_SEARCH.docs(\(n), [\n"
-            let range = (n * Self.docsPerShard)..<min((n + 1) * Self.docsPerShard, count)
-            for i in range {
-                let d = site.articles[i].dispatch
-                s += "[" + JSONString.quote(d.title) + "," + JSONString.quote(site.articles[i].slug) + "," + JSONString.quote(FrenchDates.text(d.date)) + "]"
-                s += i + 1 < range.upperBound ? ",\n" : "\n"
-            }
-            s += "]);\n"
-            out.append(OutputFile(path: "search/d-\(n).js", text: s))
-        }
-        let keys = shards.keys.sorted().map(JSONString.quote).joined(separator: ",")
+        let list = keys.map(JSONString.quote).joined(separator: ",")
         out.append(OutputFile(path: "search/meta.js", text:
-            "SITEGEN_SEARCH.meta({\"version\":2,\"count\":\(count),\"docsPerShard\":\(Self.docsPerShard),\"shards\":[\(keys)]});\n"))
-        return out.sorted { $0.path < $1.path }
+            "SITEGEN_SEARCH.meta({\"version\":2,\"count\":\(site.articles.count),\"docsPerShard\":\(Self.docsPerShard),\"shards\":[\(list)]});\n"))
+        return out
+    }
+
+    public var documentShardCount: Int { (site.articles.count + Self.docsPerShard - 1) / Self.docsPerShard }
+
+    /// The dispatches of document shard `n`, in timeline order.
+    public func documentRange(_ n: Int) -> Range<Int> {
+        (n * Self.docsPerShard)..<min((n + 1) * Self.docsPerShard, site.articles.count)
+    }
+
+    /// `search/d-N.js`: title, slug and date of the dispatches of shard `n`.
+    public func documentShard(_ n: Int) -> OutputFile {
+        var s = "SITEGEN_SEARCH.docs(\(n), [\n"
+        let range = documentRange(n)
+        for i in range {
+            let d = site.articles[i].dispatch
+            s += "[" + JSONString.quote(d.title) + "," + JSONString.quote(site.articles[i].slug) + "," + JSONString.quote(FrenchDates.text(d.date)) + "]"
+            s += i + 1 < range.upperBound ? ",\n" : "\n"
+        }
+        s += "]);\n"
+        return OutputFile(path: "search/d-\(n).js", text: s)
     }
 
     /// Frequent French words (folded): searching for them is useless and their lists are huge.

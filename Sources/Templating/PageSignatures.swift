@@ -126,13 +126,76 @@ struct PageSignatures: Sendable {
         return h.value
     }
 
-    /// Data files, the search index and the sitemap depend on the whole site.
-    func everything() -> UInt64 {
-        var h = StableHasher("everything")
-        for a in article { h.combine(a) }
-        for i in site.people.indices { h.combine(person(i)) }
+    /// `data/dispatches.json`: each dispatch's record (its list entry's fields, plus file,
+    /// agency, event date, roles and tag kinds).
+    func dispatchRecords() -> UInt64 {
+        var h = StableHasher("dispatch-records")
+        for (i, a) in site.articles.enumerated() {
+            let d = a.dispatch
+            h.combine(item[i]); h.combine(d.file); h.combine(d.agency); h.combine(d.date.precision.rawValue)
+            h.combine(d.eventDate != nil); d.eventDate?.stableHash(into: &h)
+            for ref in a.people { h.combine(ref.role) }
+            for t in a.tags { h.combine(site.tags[t].tag.kind.rawValue) }
+        }
+        return h.value
+    }
+
+    /// `data/officials.json`: each person's name, aliases, roles, dispatches (by slug) and
+    /// co-appearances.
+    func officialsData() -> UInt64 {
+        var h = StableHasher("officials-data")
+        for p in site.people {
+            h.combine(p.name); h.combine(p.slug)
+            for s in p.resolved.spellings { h.combine(s) }
+            h.combine(byte: 0)
+            h.combine(p.resolved.country); h.combine(p.resolved.description)
+            for o in p.resolved.organisations { h.combine(o) }
+            h.combine(byte: 0)
+            for r in p.roles {
+                h.combine(r.role); h.combine(r.count)
+                h.combine(r.first != nil); r.first?.stableHash(into: &h)
+                h.combine(r.last != nil); r.last?.stableHash(into: &h)
+            }
+            h.combine(byte: 0)
+            for i in p.articles { h.combine(site.articles[i].slug) }
+            h.combine(byte: 0)
+            for c in p.coAppearances { h.combine(site.people[c.person].slug); h.combine(c.count) }
+            h.combine(byte: 0)
+        }
+        return h.value
+    }
+
+    /// `sitemap.xml`: every page's address, and each article's day.
+    func sitemap() -> UInt64 {
+        var h = StableHasher("sitemap")
+        for a in site.articles {
+            h.combine(a.slug)
+            h.combine(a.dispatch.date.precision == .day ? a.dispatch.date.iso : nil)
+        }
+        for p in site.people { h.combine(p.slug) }
         for t in site.tags { h.combine(t.slug); h.combine(t.articles.count) }
         for p in site.timelinePages.pages { h.combine(p.path) }
+        return h.value
+    }
+
+    /// The words of the search index: the text of every dispatch (its article signature
+    /// covers it), the spellings of its officials and its tag names, in timeline order.
+    func searchWords() -> UInt64 {
+        var h = StableHasher("search-words")
+        for (i, a) in site.articles.enumerated() {
+            h.combine(article[i])
+            for ref in a.people { for s in site.people[ref.person].resolved.spellings { h.combine(s) } }
+        }
+        return h.value
+    }
+
+    /// One document shard of the search index: title, slug and date of its dispatches.
+    func searchDocuments(_ range: Range<Int>) -> UInt64 {
+        var h = StableHasher("search-docs")
+        for i in range {
+            let a = site.articles[i]
+            h.combine(a.dispatch.title); h.combine(a.slug); a.dispatch.date.stableHash(into: &h)
+        }
         return h.value
     }
 }

@@ -17,6 +17,9 @@ public struct SiteRenderer: Sendable {
     let items: [ItemHTML]
     /// Each article's Atom timestamp (nil without year and month), computed once per date.
     let updated: [String?]
+    /// Threads for the work inside one job (the search index), which an incremental build
+    /// may render alone.
+    let workers: Int
 
     /// - Parameters:
     ///   - cachedItems: list entries from a previous build, by item signature.
@@ -25,6 +28,7 @@ public struct SiteRenderer: Sendable {
         self.site = site
         self.templates = templates
         self.body = body
+        workers = jobs
         var h = StableHasher("theme")
         h.combine(generator)
         h.combine(templates.signature)
@@ -96,8 +100,18 @@ public struct SiteRenderer: Sendable {
         job("404", []) { [r.notFound()] }
         job("feed", [sig.feed(Array(r.siteFeedArticles))]) { [r.siteFeed()] }
         job("assets", []) { r.templates.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, text: $0.value) } }
-        // Data files, search index and sitemap list everything: one signature over the whole site.
-        job("data", [sig.everything()]) { DataExport(site: r.site).files() + [r.sitemap()] }
+        // Data files, the search index and the sitemap list the whole site; each has a
+        // signature of only what it shows, so that an edit re-renders only those it changes.
+        let data = DataExport(site: site)
+        job("data:dispatches", [sig.dispatchRecords()]) { [data.dispatchesFile] }
+        job("data:officials", [sig.officialsData()]) { [data.officialsFile] }
+        job("data:tags", [sig.tagsIndex()]) { [data.tagsFile] }
+        job("sitemap", [sig.sitemap()]) { [r.sitemap()] }
+        let search = SearchIndex(site: site)
+        job("search:words", [sig.searchWords()]) { search.wordFiles(jobs: r.workers) }
+        for n in 0..<search.documentShardCount {
+            job("search:docs:\(n)", [sig.searchDocuments(search.documentRange(n))]) { [search.documentShard(n)] }
+        }
         return jobs
     }
 

@@ -1,4 +1,5 @@
 import DispatchModel
+import DispatchParsing
 import Foundation
 import SiteBuild
 import TestSupport
@@ -89,6 +90,38 @@ import Testing
         #expect(changed.contains { $0.hasPrefix("articles/") })
         #expect(Set(r.writtenPaths) == Set(changed), "only files whose content changed are written")
         #expect(r.written < 40, "an edit rewrites its article and the pages that show it, not the site (\(r.written))")
+        d.expectSameAsFullBuild()
+    }
+
+    /// A sentence added inside a body paragraph (not the lead, which feeds and derived titles
+    /// show) changes the article and the search words only: the data files, the sitemap, the
+    /// search documents and the lists are not even rendered again.
+    @Test func aBodyEditRendersOnlyItsArticleAndTheSearchWords() throws {
+        let d = try Digest()
+        _ = d.build()
+        let parser = DispatchParser()
+        var edited: (path: String, slug: String)?
+        for name in d.seedFiles() {
+            let path = d.seeds + "/" + name
+            let text = Tree.read(path)
+            guard let parsed = parser.parse(bytes: Array(text.utf8), file: name, path: path).dispatch else { continue }
+            let body = parsed.body.compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
+            guard body.count >= 2 else { continue }
+            let anchor = String(body[1].prefix(40))
+            guard anchor.count == 40, text.components(separatedBy: anchor).count == 2 else { continue }
+            try text.replacingOccurrences(of: anchor, with: anchor + " zyxwvu")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            edited = (path, name)
+            break
+        }
+        try #require(edited != nil, "a seed with two body paragraphs")
+        let r = d.build()
+        #expect(r.incremental && !r.upToDate)
+        #expect(r.renderedJobs.count == 2, "\(r.renderedJobs)")
+        #expect(r.renderedJobs.contains { $0.hasPrefix("article:") })
+        #expect(r.renderedJobs.contains("search:words"))
+        #expect(r.writtenPaths.contains { $0.hasPrefix("search/w-zy") }, "the new word is searchable")
+        #expect(!r.writtenPaths.contains { $0.hasPrefix("data/") || $0 == "sitemap.xml" || $0.hasPrefix("search/d-") })
         d.expectSameAsFullBuild()
     }
 

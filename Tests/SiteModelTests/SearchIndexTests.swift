@@ -31,6 +31,23 @@ import Testing
         #expect(f.keys.filter { $0.hasPrefix("search/d-") }.sorted() == ["search/d-0.js", "search/d-1.js", "search/d-2.js"])
     }
 
+    /// The one-pass collector gives the words of folding then splitting, on text with accents,
+    /// Vietnamese letters, combining marks, ligatures, punctuation, digits and other scripts.
+    @Test(arguments: [
+        "Économie et Énergie: le Vietnam, la Chine (PCC) — 2024!",
+        "Tô Lâm, Nguyễn Xuân Phúc, Phạm Minh Chính; Đà Nẵng, Huế.",
+        "Cafe\u{0301} co\u{0302}ng nghe\u{0323}", // decomposed accents
+        "cœur Œuvre Straße ÆON l’État « guillemets » x²",
+        "Москва 北京 Ελλάδα ﬁn",
+        "a b cd 12 3 A1 éé", "", "   ", "ĐẠI HỘI XIII",
+    ])
+    func collectorMatchesFoldThenSplit(_ text: String) {
+        var c = SearchWords.Collector()
+        c.add(text)
+        let expected = Set(SearchWords.split(TextFolding.key(text)).filter { $0.utf8.count >= 2 && !SearchIndex.stopWords.contains($0) })
+        #expect(c.distinct() == expected.sorted())
+    }
+
     @Test func indexTextCannotCloseAScript() {
         let f = files([Dispatch(file: "x.txt", title: "</script><script>alert(1)</script>", date: .unknown, lead: "x")])
         for (_, text) in f { #expect(!text.contains("<")) }
