@@ -151,7 +151,8 @@ public enum RoleAnalysis {
     /// ones that name no organisation alone (`CC`) are left out.
     public static func organisations(in roles: [String]) -> [String] {
         var out = Set<String>()
-        for r in roles {
+        // A person's roles repeat (hundreds of dispatches, a few distinct roles): tokenize each once.
+        for r in Set(roles) {
             for t in Tokenizer.tokenize(r) where t.isWord && t.allCaps && t.text.count >= 2 {
                 if !Lexicon.genericAcronyms.contains(t.text) { out.insert(t.text) }
             }
@@ -180,8 +181,10 @@ public enum RoleAnalysis {
 
     /// Most frequent country over a person's roles; ties go to the alphabetically first.
     public static func country(of roles: [String]) -> String? {
+        var distinct: [String: Int] = [:]
+        for r in roles { distinct[r, default: 0] += 1 }
         var c: [String: Int] = [:]
-        for r in roles { if let x = country(of: r) { c[x, default: 0] += 1 } }
+        for (r, n) in distinct { if let x = country(of: r) { c[x, default: 0] += n } }
         return c.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 }

@@ -91,7 +91,8 @@ public enum SearchWords {
     /// combining marks are dropped, anything else separates), at a fraction of the cost, since
     /// the search index reads the whole text of every dispatch.
     public struct Collector {
-        var words: [String] = []
+        /// Every word seen, in order, repeats included.
+        public internal(set) var words: [String] = []
         var cur: [UInt8] = []
 
         public init() {}

@@ -17,16 +17,22 @@ public struct SearchIndex: Sendable {
 
     /// Words of one dispatch, folded, distinct and sorted, without stop words.
     public func words(_ i: Int) -> [String] {
+        var w = SearchWords.Collector()
+        collect(i, into: &w)
+        return w.distinct()
+    }
+
+    /// Every word occurrence of dispatch `i`'s indexed text: title, place, paragraphs,
+    /// captions, every spelling of its officials and its tag names.
+    func collect(_ i: Int, into w: inout SearchWords.Collector) {
         let a = site.articles[i]
         let d = a.dispatch
-        var w = SearchWords.Collector()
         w.add(d.title)
         if let p = d.place { w.add(p) }
         for p in d.paragraphs { w.add(p) }
         for c in d.captions { w.add(c.text) }
         for ref in a.people { for s in site.people[ref.person].resolved.spellings { w.add(s) } }
         for t in a.tags { w.add(site.tags[t].tag.name) }
-        return w.distinct()
     }
 
     static func shardKey(_ word: String) -> String { String(word.prefix(2)) }
@@ -40,10 +46,23 @@ public struct SearchIndex: Sendable {
     /// text of every dispatch. Words are collected per dispatch on all cores, then merged in
     /// timeline order so each list of ids comes out sorted.
     public func wordFiles(jobs: Int = 1) -> [OutputFile] {
-        let perDoc = Parallel.map(site.articles.count, jobs: jobs) { words($0) }
-        var postings: [String: [Int]] = [:]
-        for (i, ws) in perDoc.enumerated() {
-            for w in ws { postings[w, default: []].append(i) }
+        // Each thread indexes a contiguous run of dispatches; the runs are then concatenated
+        // in order. A word seen again in the same dispatch is the last id of its list already.
+        let count = site.articles.count
+        let parts = max(1, min(jobs, count))
+        let partial = Parallel.map(parts, jobs: jobs) { p -> [String: [Int]] in
+            var postings: [String: [Int]] = [:]
+            var w = SearchWords.Collector()
+            for i in (count * p / parts)..<(count * (p + 1) / parts) {
+                w.words.removeAll(keepingCapacity: true)
+                collect(i, into: &w)
+                for word in w.words { postings[word, default: []].appendUnlessLast(i) }
+            }
+            return postings
+        }
+        var postings = partial[0]
+        for more in partial.dropFirst() {
+            for (word, ids) in more { postings[word, default: []].append(contentsOf: ids) }
         }
         var grouped: [String: [(String, [Int])]] = [:]
         for (w, ids) in postings { grouped[Self.shardKey(w), default: []].append((w, ids)) }
@@ -100,4 +119,10 @@ public struct SearchIndex: Sendable {
         "nos", "notre", "vos", "votre", "lui", "eux", "meme", "tout", "tous", "toute", "toutes", "afin", "lors",
         "deux", "cet", "l", "d", "qu", "s", "n", "y",
     ]
+}
+
+extension Array where Element == Int {
+    @inline(__always) mutating func appendUnlessLast(_ i: Int) {
+        if last != i { append(i) }
+    }
 }

@@ -10,7 +10,19 @@ struct ItemHTML: Sendable {
     let parts: [String]
 
     init(_ rendered: String) {
-        parts = rendered.split(separator: Character(Self.marker), omittingEmptySubsequences: false).map(String.init)
+        // Byte-level split: `String.split` by Character walks grapheme clusters, and every
+        // build splits every cached entry.
+        var rendered = rendered
+        parts = rendered.withUTF8 { bytes -> [String] in
+            var out: [String] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == 0x01 {
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return out
+        }
     }
 
     func append(root: String, to out: inout String) {

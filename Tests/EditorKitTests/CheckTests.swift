@@ -122,4 +122,29 @@ import Testing
         #expect(r.checked == 7)
         #expect(r.broken.map(\.link).sorted() == ["../../out.html", "../b/"])
     }
+
+    /// Links from the site root (`../../x/index.html`) are checked on bytes; every other form
+    /// by path arithmetic. Both must agree on what is broken.
+    @Test func rootLinksAndOtherFormsAgree() {
+        let deep = """
+        <main id="m"><a href="../../a/index.html">ok</a> <a href="../../a/index.html#top">ok</a>
+        <a href="../../a/index.html#gone">anchor</a> <a href="../../missing/index.html">page</a>
+        <a href="../../a/">folder</a> <a href="../../a/index.html?x=1">query</a>
+        <a href="../../a%20b/index.html">encoded</a> <a href="../../a/index.html#t%6Fp">encoded anchor</a>
+        <a href="../../a/index.html#top&amp;">entity</a> <a href="#m">self</a> <a href="#nothing">self broken</a>
+        <a href="../../../x.html">out</a> <a href="../../a//index.html">double slash</a>
+        <a href="mailto:x@y.org">mail</a> <a href="//cdn.example/x.js">cdn</a>
+        <a href="../../a/index.html">again</a> <a href="../../a/index.html#gone">again</a></main>
+        """
+        let files = [
+            OutputFile(path: "a/index.html", text: "<h1 id=\"top\">A</h1><p id=\"top&amp;\"></p>"),
+            OutputFile(path: "a b/index.html", text: "<p></p>"),
+            OutputFile(path: "p/q/index.html", text: deep),
+        ]
+        let r = LinkCheck.check(files)
+        #expect(r.checked == 15, "external links are not counted; repeats are")
+        #expect(r.broken.map(\.link).sorted() == ["#nothing", "../../../x.html", "../../a/index.html#gone", "../../missing/index.html"])
+        #expect(r.broken.first { $0.link == "../../../x.html" }?.message.contains("leaves the site") == true)
+        #expect(r.broken.filter { $0.code == "link.anchor" }.map(\.link).sorted() == ["#nothing", "../../a/index.html#gone"])
+    }
 }
