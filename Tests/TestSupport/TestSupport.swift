@@ -15,12 +15,27 @@ public enum TestPaths {
     /// `../shared` beside the project: the real seeds and the corpus generator.
     public static var shared: String { packageRoot + "/../shared" }
 
-    /// A fresh empty folder under the system temp dir.
+    /// A fresh empty folder under the system temp dir. Folders of earlier runs (older than
+    /// six hours, so never those of a run in progress) are removed on the first call, so a
+    /// developer's temp dir does not fill up with test sites.
     public static func makeTemporaryFolder(_ label: String) -> String {
+        _ = purgeOldFolders
         let path = NSTemporaryDirectory() + "sitegen-tests-\(label)-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    private static let purgeOldFolders: Void = {
+        let fm = FileManager.default
+        let tmp = NSTemporaryDirectory()
+        let cutoff = Date().addingTimeInterval(-6 * 3600)
+        for name in (try? fm.contentsOfDirectory(atPath: tmp)) ?? [] where name.hasPrefix("sitegen-tests-") {
+            let path = tmp + name
+            if let m = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date, m < cutoff {
+                try? fm.removeItem(atPath: path)
+            }
+        }
+    }()
 }
 
 /// The deterministic corpus generator from `../shared/bench`, cached per count for one run.
