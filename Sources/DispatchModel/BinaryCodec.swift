@@ -32,6 +32,12 @@ public struct ByteWriter: Sendable {
         bool(i != nil)
         if let i { int(i) }
     }
+
+    /// Length-prefixed raw bytes: a record that a reader can skip without decoding it.
+    public mutating func blob<C: Collection>(_ raw: C) where C.Element == UInt8 {
+        varint(UInt64(raw.count))
+        bytes.append(contentsOf: raw)
+    }
 }
 
 public struct ByteReader {
@@ -39,6 +45,19 @@ public struct ByteReader {
     var pos = 0
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// A reader of `bytes` (shared, not copied) starting at `position`.
+    public init(_ bytes: [UInt8], position: Int) { self.bytes = bytes; pos = position }
+
+    public var position: Int { pos }
+
+    /// Skips a length-prefixed blob and returns where its bytes are; nil when the data is bad.
+    public mutating func blob() -> Range<Int>? {
+        guard let n = varint(), n <= UInt64(bytes.count - pos) else { return nil }
+        let r = pos..<(pos + Int(n))
+        pos += Int(n)
+        return r
+    }
 
     public var atEnd: Bool { pos >= bytes.count }
 

@@ -7,9 +7,23 @@ import SiteOutput
 ///   extraction depends on;
 /// - the rendered list entries, under their item signature;
 /// - for each page job, the signature of its inputs and the hashes of the files it wrote.
-/// A different sitegen binary (`generator`) discards everything. The file is versioned and
-/// validated while reading: a damaged cache is ignored, never trusted.
+/// A different sitegen binary (`generator`) discards everything. The file is versioned,
+/// checksummed and validated while reading: a damaged cache is ignored, never trusted.
+/// Dispatches and list entries are length-prefixed blobs, decoded only when a build needs
+/// them: a build that finds its output up to date decodes neither.
 struct BuildCache: Sendable {
+    /// A record as encoded in the cache file (whose bytes are shared, not copied).
+    struct Blob: Sendable {
+        let bytes: [UInt8]
+        let range: Range<Int>
+
+        func dispatch() -> Dispatch? {
+            var r = ByteReader(bytes, position: range.lowerBound)
+            guard let d = Dispatch.decode(from: &r), r.position == range.upperBound else { return nil }
+            return d
+        }
+    }
+
     struct SeedRecord: Sendable {
         var key: UInt64
         var outcome: Site.SeedOutcome
@@ -20,7 +34,7 @@ struct BuildCache: Sendable {
         var files: [(path: String, hash: UInt64)]
     }
 
-    static let format = "sitegen-cache-1"
+    static let format = "sitegen-cache-2"
 
     var generator: String
     var seeds: [String: SeedRecord] = [:]
@@ -29,8 +43,25 @@ struct BuildCache: Sendable {
     /// The output folder these jobs were written to, and the hash of its manifest then.
     var output: String = ""
     var manifestHash: UInt64 = 0
+    /// List entries rendered by this build, to save.
     var items: [UInt64: String] = [:]
+    /// List entries of the loaded cache, still encoded.
+    private var storedItems: Blob?
     var jobs: [String: JobRecord] = [:]
+
+    /// The list entries of the loaded cache (or those set on this one), by item signature.
+    func cachedItems() -> [UInt64: String] {
+        guard items.isEmpty, let s = storedItems else { return items }
+        var r = ByteReader(s.bytes, position: s.range.lowerBound)
+        var out: [UInt64: String] = [:]
+        guard let n = r.int(), n >= 0 else { return [:] }
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            guard let k = r.varint(), let html = r.string() else { return [:] }
+            out[k] = html
+        }
+        return out
+    }
 
     init(generator: String) { self.generator = generator }
 
@@ -41,7 +72,14 @@ struct BuildCache: Sendable {
     }
 
     static func load(path: String, generator: String) -> BuildCache? {
-        guard let bytes = FileIO.read(path) else { return nil }
+        guard let file = FileIO.read(path), file.count >= 8 else { return nil }
+        // The last 8 bytes are a checksum of the rest: a torn or damaged file is ignored.
+        var sum = StableHasher("cache")
+        file.withUnsafeBytes { sum.combine(buffer: UnsafeRawBufferPointer(rebasing: $0[..<(file.count - 8)])) }
+        var stored: UInt64 = 0
+        for k in 0..<8 { stored |= UInt64(file[file.count - 8 + k]) << (8 * UInt64(k)) }
+        guard stored == sum.value else { return nil }
+        let bytes = Array(file[..<(file.count - 8)])
         var r = ByteReader(bytes)
         guard r.string() == format, r.string() == generator else { return nil }
         var c = BuildCache(generator: generator)
@@ -49,19 +87,16 @@ struct BuildCache: Sendable {
         c.inputs = inputs; c.output = output; c.manifestHash = mh
         for _ in 0..<nSeeds {
             guard let name = r.string(), let key = r.varint(), let hasDispatch = r.bool() else { return nil }
-            var dispatch: Dispatch?
-            if hasDispatch { guard let d = Dispatch.decode(from: &r) else { return nil }; dispatch = d }
+            var dispatch: Blob?
+            if hasDispatch { guard let range = r.blob() else { return nil }; dispatch = Blob(bytes: bytes, range: range) }
             guard let nd = r.int(), nd >= 0 else { return nil }
             var diags: [Diagnostic] = []
             for _ in 0..<nd { guard let d = Diagnostic.decode(from: &r) else { return nil }; diags.append(d) }
             guard let dropped = r.int() else { return nil }
-            c.seeds[name] = SeedRecord(key: key, outcome: Site.SeedOutcome(name: name, dispatch: dispatch, diagnostics: diags, dropped: dropped))
+            c.seeds[name] = SeedRecord(key: key, outcome: Site.SeedOutcome(name: name, dispatch: nil, diagnostics: diags, dropped: dropped, stored: dispatch))
         }
-        guard let nItems = r.int(), nItems >= 0 else { return nil }
-        for _ in 0..<nItems {
-            guard let k = r.varint(), let html = r.string() else { return nil }
-            c.items[k] = html
-        }
+        guard let items = r.blob() else { return nil }
+        c.storedItems = Blob(bytes: bytes, range: items)
         guard let nJobs = r.int(), nJobs >= 0 else { return nil }
         for _ in 0..<nJobs {
             guard let key = r.string(), let sig = r.varint(), let nf = r.int(), nf >= 0 else { return nil }
@@ -79,20 +114,33 @@ struct BuildCache: Sendable {
         w.int(seeds.count)
         for (name, rec) in seeds.sorted(by: { $0.key < $1.key }) {
             w.string(name); w.varint(rec.key)
-            w.bool(rec.outcome.dispatch != nil)
-            rec.outcome.dispatch?.encode(to: &w)
+            w.bool(rec.outcome.hasDispatch)
+            if let d = rec.outcome.dispatch {
+                var one = ByteWriter()
+                d.encode(to: &one)
+                w.blob(one.bytes)
+            } else if let s = rec.outcome.stored {
+                w.blob(s.bytes[s.range]) // unchanged: copied as it was read
+            }
             w.int(rec.outcome.diagnostics.count)
             for d in rec.outcome.diagnostics { d.encode(to: &w) }
             w.int(rec.outcome.dropped)
         }
-        w.int(items.count)
-        for (k, html) in items.sorted(by: { $0.key < $1.key }) { w.varint(k); w.string(html) }
+        var list = ByteWriter()
+        let entries = cachedItems()
+        list.int(entries.count)
+        for (k, html) in entries.sorted(by: { $0.key < $1.key }) { list.varint(k); list.string(html) }
+        w.blob(list.bytes)
         w.int(jobs.count)
         for (key, job) in jobs.sorted(by: { $0.key < $1.key }) {
             w.string(key); w.varint(job.signature); w.int(job.files.count)
             for f in job.files { w.string(f.path); w.varint(f.hash) }
         }
+        var sum = StableHasher("cache")
+        w.bytes.withUnsafeBytes { sum.combine(buffer: $0) }
+        var bytes = w.bytes
+        for k in 0..<8 { bytes.append(UInt8((sum.value >> (8 * UInt64(k))) & 0xFF)) }
         // A cache that cannot be saved only costs time on the next build.
-        _ = FileIO.replace(w.bytes, at: path)
+        _ = FileIO.replace(bytes, at: path)
     }
 }

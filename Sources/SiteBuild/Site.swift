@@ -89,6 +89,28 @@ public struct Site: Sendable {
 
     /// Reads every seed, then parses those the cache does not already know by content.
     func load(timings: inout StageTimings, cache: BuildCache?) throws(Diagnostic) -> (site: LoadedSite, seeds: [BuildCache.SeedRecord]) {
+        let loaded = try loadRecords(timings: &timings, cache: cache)
+        return (materialize(loaded, timings: &timings), loaded.records)
+    }
+
+    /// What loading knows before any cached dispatch is decoded: enough to tell whether the
+    /// output is up to date (then nothing is decoded at all).
+    struct LoadedRecords: Sendable {
+        var config: SiteConfig
+        var registry: OfficialsRegistry
+        var seeds: [SeedSource.Seed]
+        var records: [BuildCache.SeedRecord]
+        var diagnostics: [Diagnostic]
+        var failed: [String]
+        var dispatchCount: Int
+        var dropped: Int
+        var droppedFiles: Int
+        var parser: DispatchParser
+        var extractor: OfficialsExtractor
+        var tagger: Tagger
+    }
+
+    func loadRecords(timings: inout StageTimings, cache: BuildCache?) throws(Diagnostic) -> LoadedRecords {
         var config = try ConfigLoader.load(path: options.configPath)
         ControlCharacters.clean(&config)
         let source = try SeedSource(directory: options.seeds)
@@ -116,19 +138,34 @@ public struct Site: Sendable {
             }
         }
         var diagnostics = source.diagnostics
-        var dispatches: [Dispatch] = []
         var failed: [String] = []
-        var dropped = 0, droppedFiles = 0
+        var count = 0, dropped = 0, droppedFiles = 0
         for r in records {
             let o = r.outcome
             diagnostics += o.diagnostics
-            if let d = o.dispatch { dispatches.append(d) } else { failed.append(o.name) }
+            if o.hasDispatch { count += 1 } else { failed.append(o.name) }
             dropped += o.dropped
             if o.dropped > 0 { droppedFiles += 1 }
         }
-        let site = LoadedSite(config: config, dispatches: dispatches, diagnostics: diagnostics.sorted(),
-                              failedSeeds: failed, droppedCharacters: dropped, filesWithDroppedText: droppedFiles, registry: registry)
-        return (site, records)
+        return LoadedRecords(config: config, registry: registry, seeds: seeds, records: records, diagnostics: diagnostics.sorted(),
+                             failed: failed, dispatchCount: count, dropped: dropped, droppedFiles: droppedFiles,
+                             parser: parser, extractor: extractor, tagger: tagger)
+    }
+
+    /// The dispatches, cached ones decoded (on all cores). A cached record that does not
+    /// decode (the cache file is checksummed, so only a bug could cause it) is parsed again.
+    func materialize(_ l: LoadedRecords, timings: inout StageTimings) -> LoadedSite {
+        let decoded: [Dispatch?] = timings.measure("decode cache") {
+            Parallel.map(l.records.count, jobs: options.jobs) { i in
+                let o = l.records[i].outcome
+                if let d = o.dispatch { return d }
+                guard o.hasDispatch else { return nil }
+                if let d = o.stored?.dispatch() { return d }
+                return Self.loadSeed(SeedInput(l.seeds[i]), parser: l.parser, extractor: l.extractor, tagger: l.tagger).dispatch
+            }
+        }
+        return LoadedSite(config: l.config, dispatches: decoded.compactMap { $0 }, diagnostics: l.diagnostics,
+                          failedSeeds: l.failed, droppedCharacters: l.dropped, filesWithDroppedText: l.droppedFiles, registry: l.registry)
     }
 
     /// Version and content of the running binary: a new sitegen invalidates every cache.
@@ -146,6 +183,10 @@ public struct Site: Sendable {
         var dispatch: Dispatch?
         var diagnostics: [Diagnostic]
         var dropped: Int
+        /// The dispatch as the build cache holds it, decoded only when a page needs it.
+        var stored: BuildCache.Blob? = nil
+
+        var hasDispatch: Bool { dispatch != nil || stored != nil }
     }
 
     /// The bytes of a seed and of its sidecar, read once: they key the cache and feed the parser.
@@ -237,7 +278,7 @@ public struct Site: Sendable {
         let markdown = MarkdownRenderer()
         return timings.measure("list items") {
             SiteRenderer(site: index, templates: templates, generator: Self.generator, jobs: options.jobs,
-                         cachedItems: cache?.items ?? [:]) { ArticleHTML.render(index.articles[$0].dispatch, renderer: markdown) }
+                         cachedItems: cache?.cachedItems() ?? [:]) { ArticleHTML.render(index.articles[$0].dispatch, renderer: markdown) }
         }
     }
 
@@ -286,10 +327,11 @@ public struct Site: Sendable {
         let cachePath = options.cache ?? BuildCache.defaultPath(output: output)
         let cache = options.useCache ? timings.measure("cache") { BuildCache.load(path: cachePath, generator: Self.generator) } : nil
         do throws(Diagnostic) {
-            let (loaded, records) = try load(timings: &timings, cache: cache)
+            let loaded = try loadRecords(timings: &timings, cache: cache)
+            let records = loaded.records
             diagnostics = loaded.diagnostics
-            result.droppedCharacters = loaded.droppedCharacters
-            result.filesWithDroppedText = loaded.filesWithDroppedText
+            result.droppedCharacters = loaded.dropped
+            result.filesWithDroppedText = loaded.droppedFiles
             let hasErrors = diagnostics.contains { $0.severity == .error }
             let strictFail = options.strict && diagnostics.contains { $0.severity == .warning }
             result.failed = hasErrors || strictFail
@@ -321,10 +363,11 @@ public struct Site: Sendable {
                 result.upToDate = true
                 result.incremental = true
                 result.published = true
-                result.counts = Self.counts(dispatches: loaded.dispatches.count, jobs: base.jobs)
+                result.counts = Self.counts(dispatches: loaded.dispatchCount, jobs: base.jobs)
             } else {
                 let base = options.incremental ? valid : nil
-                let renderer = self.renderer(loaded, templates: templates, cache: cache, timings: &timings)
+                let site = materialize(loaded, timings: &timings)
+                let renderer = self.renderer(site, templates: templates, cache: cache, timings: &timings)
                 let jobs = renderer.pageJobs()
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
                 let rendered = timings.measure("render") {

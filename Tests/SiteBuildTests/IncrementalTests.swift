@@ -125,6 +125,26 @@ import Testing
         d.expectSameAsFullBuild()
     }
 
+    /// A cache with a flipped byte, or cut short, is ignored (it is checksummed): the next
+    /// build parses everything again and publishes what a full build would.
+    @Test(arguments: ["flipped byte", "truncated"])
+    func aDamagedCacheIsIgnored(_ damage: String) throws {
+        let d = try Digest()
+        _ = d.build()
+        let cache = d.root + "/.Public.sitegen-cache"
+        var bytes = try #require(FileManager.default.contents(atPath: cache).map { [UInt8]($0) })
+        if damage == "truncated" { bytes.removeLast(bytes.count / 3) } else { bytes[bytes.count / 2] ^= 0x5A }
+        try Data(bytes).write(to: URL(fileURLWithPath: cache))
+        let seed = d.seeds + "/" + d.seedFiles()[11]
+        try (Tree.read(seed) + "\nUne phrase de plus.\n").write(toFile: seed, atomically: true, encoding: .utf8)
+        let r = d.build()
+        #expect(r.published && !r.failed && !r.upToDate)
+        #expect(!r.incremental, "nothing from the damaged cache is trusted, so the site is rebuilt whole")
+        d.expectSameAsFullBuild()
+        let again = d.build()
+        #expect(again.upToDate, "the new cache is good")
+    }
+
     @Test func deletingASeedRemovesItsOutputs() throws {
         let d = try Digest()
         _ = d.build()
