@@ -13,14 +13,13 @@ public enum TextFolding {
     }
 
     /// One pass over UTF-8: ASCII is copied (lowercased on request), other scalars go through
-    /// the table; only text that keeps non-ASCII letters pays for Unicode lowercasing.
+    /// the table; only the scalars left that have a lowercase pay for Unicode lowercasing.
     static func fold(_ s: String, lowercase: Bool) -> String {
         var s = s
         return s.withUTF8 { src -> String in
             var out = [UInt8]()
             out.reserveCapacity(src.count)
             var changed = false
-            var nonASCII = false
             var i = 0
             let n = src.count
             while i < n {
@@ -40,15 +39,18 @@ public enum TextFolding {
                     changed = true
                 } else if v >= 0x300 && v <= 0x36F {
                     changed = true // combining mark: dropped
+                } else if lowercase, let scalar = Unicode.Scalar(v), scalar.properties.changesWhenLowercased {
+                    // Only letters that have a lowercase pay for Unicode's mapping; quotes,
+                    // dashes and apostrophes (most of what is left) are copied.
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                    changed = true
                 } else {
                     for m in 0..<k { out.append(src[i + m]) }
-                    nonASCII = true
                 }
                 i += k
             }
-            if !changed && !(lowercase && nonASCII) { return String(decoding: src, as: UTF8.self) }
-            let folded = String(decoding: out, as: UTF8.self)
-            return lowercase && nonASCII ? folded.lowercased() : folded
+            if !changed { return String(decoding: src, as: UTF8.self) }
+            return String(decoding: out, as: UTF8.self)
         }
     }
 

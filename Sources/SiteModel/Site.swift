@@ -44,12 +44,12 @@ public struct SiteIndex: Sendable {
             }
         }
         // Keep each article's officials in the order the dispatch names them.
+        let spellingKeys = people.map { Set($0.resolved.spellings.map(TextFolding.key)) }
         for i in articles.indices {
             let names = articles[i].dispatch.officials.map { TextFolding.key($0.name) }
             // Position of the first mention that is one of the person's spellings.
             func position(_ ref: Article.PersonRef) -> Int {
-                let spellings = people[ref.person].resolved.spellings.map(TextFolding.key)
-                return names.firstIndex(where: spellings.contains) ?? Int.max
+                names.firstIndex(where: spellingKeys[ref.person].contains) ?? Int.max
             }
             articles[i].people = articles[i].people
                 .map { (position($0), people[$0.person].slug, $0) }

@@ -82,12 +82,6 @@ import Testing
         #expect(HTMLEscape.text(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }
 
-    @Test func accentFoldingKey() {
-        #expect(TextFolding.key("Tô Lâm") == TextFolding.key("To Lam"))
-        #expect(TextFolding.key("Nguyễn Phú Trọng") == "nguyen phu trong")
-        #expect(TextFolding.key("ĐÀ NẴNG") == "da nang")
-    }
-
     @Test func diagnosticsPrintLikeCompilers() {
         let d = Diagnostic.warning(SourceLocation(path: "seeds/a.txt", line: 3), "no year", code: "date.missing-year")
         #expect(d.description == "seeds/a.txt:3: warning: no year")
