@@ -1,9 +1,20 @@
 import DispatchModel
 import Foundation
 
-/// Internal links of a rendered site, checked in memory: every `href`/`src` of every HTML
-/// `OutputFile` must resolve (relative to the page, `dir/` meaning `dir/index.html`) to a
-/// generated file, and a `#anchor` to an `id` in that file.
+/// Internal links of a rendered site: every `href`/`src` of every HTML page must resolve
+/// (relative to the page, `dir/` meaning `dir/index.html`) to a generated file, and a
+/// `#anchor` to an `id` in that file.
+///
+/// Two passes, so that a build need not hold its pages in memory until every page exists:
+/// 1. `extract` reads one page as soon as it is rendered and keeps only hashes: for each
+///    distinct link the path it resolves to (and the `dir/index.html` alternative), its
+///    anchor, and the page's own ids.
+/// 2. `check` resolves every link against the hashes of all generated paths. Pages with a
+///    broken link (rare) are read again and checked by path arithmetic on strings, which
+///    produces the messages; that second check is the reference, the hashes only find the
+///    pages to look at.
+/// Links from the site root (`../../tags/x/index.html`, the form every generated link
+/// takes) are hashed straight from the page's bytes; other forms go through `normalize`.
 public enum LinkCheck {
     public struct Broken: Sendable, Hashable {
         public var page: String
@@ -12,182 +23,210 @@ public enum LinkCheck {
         public var message: String
     }
 
+    /// What the check needs of one page.
+    public struct PageLinks: Sendable {
+        public var path: String
+        /// Non-external link occurrences (repeats included).
+        public var checked: Int
+        var records: [Record]
+        var ids: [UInt64]
+    }
+
+    struct Record: Sendable, Hashable {
+        /// Hash of the path the link names, and of that path + `/index.html` (0: none).
+        var target: UInt64
+        var alternative: UInt64
+        /// Hash of the anchor; 0 when there is none (or it is empty).
+        var anchor: UInt64
+        var targetIsHTML: Bool
+        var leavesSite: Bool
+    }
+
+    /// Every file in memory (for `sitegen check` and tests).
     public static func check(_ files: [OutputFile]) -> (broken: [Broken], checked: Int) {
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let links = Parallel.map(pages.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { extract(pages[$0]) }
         var byPath: [String: Int] = [:]
         for (i, f) in files.enumerated() { byPath[f.path] = i }
-        let site = Site(files: files, byPath: byPath, table: PathTable(files.map(\.path)), ids: AnchorCache())
-        let pages = files.indices.filter { files[$0].path.hasSuffix(".html") }
-        let results = Parallel.map(pages.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i in
-            checkPage(pages[i], site)
+        let index = byPath
+        return check(pages: links, paths: files.map(\.path)) { path in index[path].map { files[$0].contents } }
+    }
+
+    /// - Parameters:
+    ///   - pages: `extract` of every HTML page.
+    ///   - paths: every generated path.
+    ///   - source: the bytes of a generated file, to re-read the pages that have broken links.
+    public static func check(pages: [PageLinks], paths: [String], source: @escaping @Sendable (String) -> [UInt8]?) -> (broken: [Broken], checked: Int) {
+        let existing = Set(paths.map { fnv(Array($0.utf8)) })
+        var ids: [UInt64: Set<UInt64>] = [:]
+        for p in pages { ids[fnv(Array(p.path.utf8))] = Set(p.ids) }
+        let idsByPath = ids
+        let suspects = Parallel.map(pages.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i -> Bool in
+            for r in pages[i].records {
+                if r.leavesSite { return true }
+                let resolved: UInt64, html: Bool
+                if existing.contains(r.target) { resolved = r.target; html = r.targetIsHTML }
+                else if r.alternative != 0, existing.contains(r.alternative) { resolved = r.alternative; html = true }
+                else { return true }
+                if r.anchor != 0, html, !(idsByPath[resolved]?.contains(r.anchor) ?? false) { return true }
+            }
+            return false
         }
         var broken: [Broken] = []
-        var checked = 0
-        for (b, c) in results { broken += b; checked += c }
-        return (broken, checked)
+        // In path order, so that the list (and which 100 a build prints) is the same every time.
+        let flagged = pages.indices.filter { suspects[$0] }.sorted { pages[$0].path < pages[$1].path }
+        if !flagged.isEmpty {
+            let all = Set(paths)
+            let anchors = AnchorCache(source: source)
+            for i in flagged {
+                guard let bytes = source(pages[i].path) else { continue }
+                broken += reference(OutputFile(path: pages[i].path, contents: bytes), paths: all, anchors: anchors)
+            }
+        }
+        return (broken, pages.reduce(0) { $0 + $1.checked })
     }
 
-    /// The files being checked, with two ways to find one by path: by `String` for the
-    /// general case and by bytes for the common one (no `String` made per link).
-    struct Site: Sendable {
-        let files: [OutputFile]
-        let byPath: [String: Int]
-        let table: PathTable
-        let ids: AnchorCache
+    static let linkAttributes = ["href", "src"].map { Array($0.utf8) }
+    static let idAttributes = ["id", "name"].map { Array($0.utf8) }
+    static let indexSuffix = Array("/index.html".utf8)
+
+    /// FNV-1a over bytes: streaming, so `fnv(a + b)` can be computed from `fnv(a)` and `b`.
+    @inline(__always) static func fnv<C: Sequence<UInt8>>(_ bytes: C, from start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var v = start
+        for b in bytes { v = (v ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return v
     }
 
-    /// One page's links. Each distinct link is resolved once per page (listing pages repeat
-    /// the same tag and official links hundreds of times). The common link, from the site
-    /// root to a file (`../../tags/x/index.html`, `#anchor` optional), is checked on the bytes
-    /// of the page; anything else (`?`, `%`, entities, `./`, folders) takes the general path.
-    static func checkPage(_ page: Int, _ site: Site) -> ([Broken], Int) {
-        let f = site.files[page]
-        var broken: [Broken] = []
+    /// The links and ids of one page, as hashes.
+    public static func extract(_ f: OutputFile) -> PageLinks {
+        var records = Set<Record>()
+        var seen = Set<UInt64>()
         var checked = 0
-        var seen: [UInt64: [Range<Int>]] = [:]
-        var seenText = Set<String>()
-        let dir = f.path.lastIndex(of: "/").map { String(f.path[..<$0]) } ?? ""
-        let depth = f.path.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
+        let pathBytes = Array(f.path.utf8)
+        let ownPath = fnv(pathBytes)
+        let depth = pathBytes.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
         let rootPrefix = String(repeating: "../", count: depth)
         let root = Array(rootPrefix.utf8)
+        let dir = f.path.lastIndex(of: "/").map { String(f.path[..<$0]) } ?? ""
+        var ids: [UInt64] = []
         f.contents.withUnsafeBufferPointer { bytes in
+            forEachAttributeValue(bytes, names: idAttributes) { range, escaped in
+                let value = UnsafeBufferPointer(rebasing: bytes[range])
+                ids.append(escaped ? fnv(Array(unescape(String(decoding: value, as: UTF8.self)).utf8)) : fnv(value))
+            }
             forEachAttributeValue(bytes, names: linkAttributes) { range, escaped in
                 let value = UnsafeBufferPointer(rebasing: bytes[range])
                 if escaped {
                     let link = unescape(String(decoding: value, as: UTF8.self))
                     if isExternal(link) { return }
                     checked += 1
-                    guard seenText.insert(link).inserted else { return }
-                    if let b = checkSlow(link, page: f, dir: dir, rootPrefix: rootPrefix, site) { broken.append(b) }
+                    guard seen.insert(fnv(Array(link.utf8), from: 1)).inserted else { return }
+                    records.insert(record(link, ownPath: f.path, dir: dir))
                     return
                 }
                 if isExternal(value) { return }
                 checked += 1
-                var h = StableHasher()
-                h.combine(buffer: UnsafeRawBufferPointer(value))
-                if let earlier = seen[h.value], earlier.contains(where: { bytes[$0].elementsEqual(value) }) { return }
-                seen[h.value, default: []].append(range)
+                guard seen.insert(fnv(value)).inserted else { return }
 
                 // Fast path: `ROOT/path/to/file.html` or `#anchor` or both, nothing else.
                 let hashAt = value.firstIndex(of: 0x23) ?? value.count
                 let target = UnsafeBufferPointer(rebasing: value[..<hashAt])
-                var resolved: Int?
-                if target.isEmpty {
-                    resolved = page
-                } else if target.count > root.count, target.starts(with: root), !target.contains(0x3F), !target.contains(0x25) {
-                    let rest = UnsafeBufferPointer(rebasing: target[root.count...])
-                    if rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, !hasPair(rest, 0x2E, 0x2E), !hasPair(rest, 0x2E, 0x2F), !hasPair(rest, 0x2F, 0x2F) {
-                        resolved = site.table.find(rest)
-                    }
-                }
-                let anchorBytes = hashAt < value.count ? UnsafeBufferPointer(rebasing: value[(hashAt + 1)...]) : nil
-                guard let r = resolved, anchorBytes.map({ !$0.contains(0x25) }) ?? true else {
-                    let link = String(decoding: value, as: UTF8.self)
-                    if let b = checkSlow(link, page: f, dir: dir, rootPrefix: rootPrefix, site) { broken.append(b) }
+                let anchor = hashAt < value.count ? UnsafeBufferPointer(rebasing: value[(hashAt + 1)...]) : nil
+                if anchor?.contains(0x25) ?? false {
+                    records.insert(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
                     return
                 }
-                if let a = anchorBytes, !a.isEmpty, site.files[r].path.hasSuffix(".html") {
-                    let anchor = String(decoding: a, as: UTF8.self)
-                    if !site.ids.ids(of: r, site.files).contains(anchor) {
-                        let link = String(decoding: value, as: UTF8.self)
-                        broken.append(Broken(page: f.path, link: link, code: "link.anchor",
-                                             message: "broken link “\(link)”: no id “\(anchor)” in \(site.files[r].path)"))
+                let anchorHash = anchor.map { $0.isEmpty ? 0 : fnv($0) } ?? 0
+                if target.isEmpty {
+                    records.insert(Record(target: ownPath, alternative: 0, anchor: anchorHash, targetIsHTML: true, leavesSite: false))
+                    return
+                }
+                if target.count > root.count, target.starts(with: root), !target.contains(0x3F), !target.contains(0x25) {
+                    let rest = UnsafeBufferPointer(rebasing: target[root.count...])
+                    if rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, !hasPair(rest, 0x2E, 0x2E), !hasPair(rest, 0x2E, 0x2F), !hasPair(rest, 0x2F, 0x2F) {
+                        let h = fnv(rest)
+                        records.insert(Record(target: h, alternative: fnv(indexSuffix, from: h), anchor: anchorHash,
+                                              targetIsHTML: rest.count >= 5 && UnsafeBufferPointer(rebasing: rest[(rest.count - 5)...]).elementsEqual(".html".utf8),
+                                              leavesSite: false))
+                        return
                     }
                 }
+                records.insert(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
             }
         }
-        return (broken, checked)
+        return PageLinks(path: f.path, checked: checked, records: Array(records), ids: ids)
     }
 
-    static let linkAttributes = ["href", "src"].map { Array($0.utf8) }
-    static let idAttributes = ["id", "name"].map { Array($0.utf8) }
+    /// A link of any form, resolved by path arithmetic (as `reference` does).
+    static func record(_ link: String, ownPath: String, dir: String) -> Record {
+        let (resolved, anchor) = resolve(link, ownPath: ownPath, dir: dir)
+        let anchorHash = anchor.map { $0.isEmpty ? 0 : fnv(Array($0.utf8)) } ?? 0
+        guard let r = resolved else { return Record(target: 0, alternative: 0, anchor: 0, targetIsHTML: false, leavesSite: true) }
+        let h = fnv(Array(r.utf8))
+        return Record(target: h, alternative: fnv(indexSuffix, from: h), anchor: anchorHash, targetIsHTML: r.hasSuffix(".html"), leavesSite: false)
+    }
 
-    /// Any link, resolved with path arithmetic: relative to the page's folder, `/` from the
-    /// site root, `dir/` meaning `dir/index.html`, percent-decoded.
-    static func checkSlow(_ link: String, page f: OutputFile, dir: String, rootPrefix: String, _ site: Site) -> Broken? {
+    /// The site path a link names (nil when it leaves the site), before the `dir/index.html`
+    /// fallback, and its anchor, percent-decoded.
+    static func resolve(_ link: String, ownPath: String, dir: String) -> (path: String?, anchor: String?) {
         var target = link
         var anchor: String?
         if let hash = target.firstIndex(of: "#") {
             anchor = String(target[target.index(after: hash)...])
             target = String(target[..<hash])
         }
+        if let a = anchor, a.utf8.contains(0x25) { anchor = a.removingPercentEncoding ?? a }
         if let q = target.firstIndex(of: "?") { target = String(target[..<q]) }
         if target.utf8.contains(0x25) { target = target.removingPercentEncoding ?? target }
-        var resolved: String
-        if target.isEmpty {
-            resolved = f.path
-        } else {
-            let joined = target.hasPrefix("/") ? String(target.dropFirst()) : (dir.isEmpty ? target : dir + "/" + target)
-            guard let r = normalize(joined) else {
-                return Broken(page: f.path, link: link, code: "link.broken", message: "link “\(link)” leaves the site")
-            }
-            resolved = r
-            if resolved.isEmpty || target.hasSuffix("/") { resolved += resolved.isEmpty ? "index.html" : "/index.html" }
-            if site.byPath[resolved] == nil, site.byPath[resolved + "/index.html"] != nil { resolved += "/index.html" }
-        }
-        if hasPair(resolved.utf8, 0x2F, 0x2F) { resolved = resolved.replacingOccurrences(of: "//", with: "/") }
-        guard let r = site.byPath[resolved] else {
-            return Broken(page: f.path, link: link, code: "link.broken", message: "broken link “\(link)”: no page \(resolved)")
-        }
-        if let a = anchor, !a.isEmpty, resolved.hasSuffix(".html") {
-            if !site.ids.ids(of: r, site.files).contains(a.utf8.contains(0x25) ? (a.removingPercentEncoding ?? a) : a) {
-                return Broken(page: f.path, link: link, code: "link.anchor", message: "broken link “\(link)”: no id “\(a)” in \(resolved)")
-            }
-        }
-        return nil
+        if target.isEmpty { return (ownPath, anchor) }
+        let joined = target.hasPrefix("/") ? String(target.dropFirst()) : (dir.isEmpty ? target : dir + "/" + target)
+        guard var resolved = normalize(joined) else { return (nil, anchor) }
+        if resolved.isEmpty || target.hasSuffix("/") { resolved += resolved.isEmpty ? "index.html" : "/index.html" }
+        return (resolved, anchor)
     }
 
-    /// The `id`s (and `name`s) of each page that some link points into, read once per build
-    /// and shared by the threads.
+    /// The reference check of one page, on strings: every distinct link resolved by path
+    /// arithmetic against the set of generated paths, anchors against the target's ids.
+    static func reference(_ f: OutputFile, paths: Set<String>, anchors: AnchorCache) -> [Broken] {
+        var broken: [Broken] = []
+        var seen = Set<String>()
+        let dir = f.path.lastIndex(of: "/").map { String(f.path[..<$0]) } ?? ""
+        for link in attributeValues(f.contents, names: linkAttributes) where !isExternal(link) {
+            guard seen.insert(link).inserted else { continue }
+            let (path, anchor) = resolve(link, ownPath: f.path, dir: dir)
+            guard var resolved = path else {
+                broken.append(Broken(page: f.path, link: link, code: "link.broken", message: "link “\(link)” leaves the site"))
+                continue
+            }
+            if !paths.contains(resolved), paths.contains(resolved + "/index.html") { resolved += "/index.html" }
+            guard paths.contains(resolved) else {
+                broken.append(Broken(page: f.path, link: link, code: "link.broken", message: "broken link “\(link)”: no page \(resolved)"))
+                continue
+            }
+            if let a = anchor, !a.isEmpty, resolved.hasSuffix(".html"), !anchors.ids(of: resolved).contains(a) {
+                broken.append(Broken(page: f.path, link: link, code: "link.anchor", message: "broken link “\(link)”: no id “\(a)” in \(resolved)"))
+            }
+        }
+        return broken
+    }
+
+    /// The `id`s (and `name`s) of the pages that links point into, read once each.
     final class AnchorCache: @unchecked Sendable {
         private let lock = NSLock()
-        private var cache: [Int: Set<String>] = [:]
+        private var cache: [String: Set<String>] = [:]
+        let source: @Sendable (String) -> [UInt8]?
 
-        func ids(of file: Int, _ files: [OutputFile]) -> Set<String> {
+        init(source: @escaping @Sendable (String) -> [UInt8]?) { self.source = source }
+
+        func ids(of path: String) -> Set<String> {
             lock.lock()
-            if let c = cache[file] { lock.unlock(); return c }
+            if let c = cache[path] { lock.unlock(); return c }
             lock.unlock()
-            let ids = Set(attributeValues(files[file].contents, names: idAttributes))
+            let ids = Set(attributeValues(source(path) ?? [], names: idAttributes))
             lock.lock()
-            cache[file] = ids
+            cache[path] = ids
             lock.unlock()
             return ids
-        }
-    }
-
-    /// Exact lookup of a path by its bytes: open addressing over the stable hash of each path.
-    struct PathTable: Sendable {
-        private let paths: [[UInt8]]
-        private let slots: [Int32]
-        private let mask: Int
-
-        init(_ list: [String]) {
-            paths = list.map { Array($0.utf8) }
-            var size = 16
-            while size < paths.count * 2 { size <<= 1 }
-            mask = size - 1
-            var slots = [Int32](repeating: -1, count: size)
-            for (i, p) in paths.enumerated() {
-                var k = p.withUnsafeBytes { Self.hash($0) } & mask
-                while slots[k] >= 0 { k = (k + 1) & mask }
-                slots[k] = Int32(i)
-            }
-            self.slots = slots
-        }
-
-        static func hash(_ b: UnsafeRawBufferPointer) -> Int {
-            var h = StableHasher()
-            h.combine(buffer: b)
-            return Int(truncatingIfNeeded: h.value)
-        }
-
-        func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-            var k = Self.hash(UnsafeRawBufferPointer(bytes)) & mask
-            while slots[k] >= 0 {
-                let i = Int(slots[k])
-                if paths[i].count == bytes.count, paths[i].elementsEqual(bytes) { return i }
-                k = (k + 1) & mask
-            }
-            return nil
         }
     }
 

@@ -370,32 +370,31 @@ public struct Site: Sendable {
                 let renderer = self.renderer(site, templates: templates, cache: cache, timings: &timings)
                 let jobs = renderer.pageJobs()
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
-                let rendered = timings.measure("render") {
-                    Parallel.map(todo.count, jobs: options.jobs) { i in
-                        defer { options.progress?("render", todo.count) }
-                        return todo[i].render()
-                    }
-                }
                 result.rendered = todo.count
-                if base != nil { result.renderedJobs = todo.map(\.key).sorted() }
                 next.items = renderer.renderedItems
                 if let base {
+                    // In place: only the jobs whose inputs changed, only the files whose bytes changed.
+                    let rendered = timings.measure("render") {
+                        Parallel.map(todo.count, jobs: options.jobs) { i in
+                            defer { options.progress?("render", todo.count) }
+                            return todo[i].render()
+                        }
+                    }
+                    result.renderedJobs = todo.map(\.key).sorted()
                     let keys = Set(jobs.map(\.key))
                     next.jobs = base.jobs.filter { k, _ in keys.contains(k) }
-                }
-                var writes: [OutputFile] = []
-                for (job, files) in zip(todo, rendered) {
-                    let old = Dictionary(base?.jobs[job.key]?.files.map { ($0.path, $0.hash) } ?? [], uniquingKeysWith: { a, _ in a })
-                    var record = BuildCache.JobRecord(signature: job.signature, files: [])
-                    for f in files {
-                        let h = StableHasher.hash(bytes: f.contents)
-                        record.files.append((f.path, h))
-                        if old[f.path] != h { writes.append(f) }
+                    var writes: [OutputFile] = []
+                    for (job, files) in zip(todo, rendered) {
+                        let old = Dictionary(base.jobs[job.key]?.files.map { ($0.path, $0.hash) } ?? [], uniquingKeysWith: { a, _ in a })
+                        var record = BuildCache.JobRecord(signature: job.signature, files: [])
+                        for f in files {
+                            let h = StableHasher.hash(bytes: f.contents)
+                            record.files.append((f.path, h))
+                            if old[f.path] != h { writes.append(f) }
+                        }
+                        next.jobs[job.key] = record
                     }
-                    next.jobs[job.key] = record
-                }
-                let paths = next.jobs.values.flatMap { $0.files.map(\.path) }
-                if let base {
+                    let paths = next.jobs.values.flatMap { $0.files.map(\.path) }
                     result.incremental = true
                     let oldPaths = Set(base.jobs.values.flatMap { $0.files.map(\.path) })
                     let newPaths = Set(paths)
@@ -407,9 +406,39 @@ public struct Site: Sendable {
                         try IncrementalWriter(output: output).apply(writes: writes, deletions: deletions, manifest: manifest)
                     }
                 } else {
-                    let all = rendered.flatMap { $0 }.sorted { $0.path < $1.path }
+                    // The whole site, swapped in at the end: each page goes to the staging folder
+                    // as soon as it is rendered, and only its hash and its links (as hashes) are
+                    // kept, so memory does not grow with the size of the output.
+                    let staging = try OutputWriter(output: options.output).begin()
+                    struct Done: Sendable {
+                        var record: BuildCache.JobRecord
+                        var links: [LinkCheck.PageLinks] = []
+                        var error: Diagnostic?
+                    }
+                    let done = timings.measure("render+write") {
+                        Parallel.map(todo.count, jobs: options.jobs) { i -> Done in
+                            defer { options.progress?("render", todo.count) }
+                            var d = Done(record: BuildCache.JobRecord(signature: todo[i].signature, files: []))
+                            for f in todo[i].render() {
+                                d.record.files.append((f.path, StableHasher.hash(bytes: f.contents)))
+                                if f.path.hasSuffix(".html") { d.links.append(LinkCheck.extract(f)) }
+                                if d.error == nil {
+                                    do throws(Diagnostic) { try staging.write(f) } catch { d.error = error }
+                                }
+                            }
+                            return d
+                        }
+                    }
+                    if let error = done.lazy.compactMap(\.error).first {
+                        staging.abandon()
+                        throw error
+                    }
+                    for (job, d) in zip(todo, done) { next.jobs[job.key] = d.record }
                     // Every internal link and #anchor must resolve, or nothing is published.
-                    let broken = timings.measure("links") { LinkCheck.check(all).broken }
+                    let paths = done.flatMap { $0.record.files.map(\.path) }
+                    let broken = timings.measure("links") {
+                        LinkCheck.check(pages: done.flatMap(\.links), paths: paths, source: { staging.read($0) }).broken
+                    }
                     if !broken.isEmpty {
                         for b in broken.prefix(100) {
                             diagnostics.append(.error(SourceLocation(path: output + "/" + b.page), b.message, code: b.code))
@@ -418,6 +447,7 @@ public struct Site: Sendable {
                             diagnostics.append(.error(SourceLocation(path: output), "\(broken.count - 100) more broken links", code: "link.broken"))
                         }
                         if !options.keepGoing {
+                            staging.abandon()
                             result.failed = true
                             result.diagnostics = diagnostics.sorted()
                             result.timings = timings
@@ -425,8 +455,8 @@ public struct Site: Sendable {
                         }
                         result.failed = true
                     }
-                    let report = try timings.measure("write") { () throws(Diagnostic) -> OutputWriter.Report in
-                        try OutputWriter(output: options.output).publish(all)
+                    let report = try timings.measure("publish") { () throws(Diagnostic) -> OutputWriter.Report in
+                        try staging.commit()
                     }
                     result.keptFiles = report.kept
                     result.written = report.written

@@ -88,85 +88,36 @@ public struct OutputWriter: Sendable {
     /// - Throws: a `Diagnostic` naming the path that could not be written. The previous
     ///   output folder is then exactly as it was.
     public func publish(_ files: [OutputFile]) throws(Diagnostic) -> Report {
-        for f in files { try Self.checkPath(f.path) }
-        var generated = Set<String>()
-        for f in files where !generated.insert(f.path).inserted {
-            throw Diagnostic.error(SourceLocation(path: output + "/" + f.path), "two generated files have the same path", code: "output")
+        let staging = try begin()
+        for f in files {
+            do throws(Diagnostic) { try staging.write(f) } catch { staging.abandon(); throw error }
         }
-        if generated.contains(Self.manifestName) {
-            throw Diagnostic.error(SourceLocation(path: output + "/" + Self.manifestName), "a generated file would replace the manifest", code: "output")
-        }
+        return try staging.commit()
+    }
+
+    /// Steps 1 to 3: locks, repairs what a killed build left, and creates the staging folder.
+    /// The files are then written through the returned `Staging`.
+    public func begin() throws(Diagnostic) -> Staging {
         let p = paths
-        let fm = FileManager.default
         do {
-            try fm.createDirectory(atPath: p.parent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: p.parent, withIntermediateDirectories: true)
         } catch {
             throw Diagnostic.error(SourceLocation(path: p.parent), "cannot create the folder of the output: \(error.localizedDescription)", code: "output")
         }
-
         let lock = try Lock.acquire(p, onWait: onWait)
-        defer { lock.release() }
-
-        try IncrementalWriter.rollForward(p)
-        try Self.cleanLeftovers(p)
-
-        if mkdir(p.staging, 0o755) != 0 {
-            throw Self.failure(p.staging, "cannot create staging folder", errno: errno)
-        }
-        // From here on, a failure removes the staging folder and leaves the output alone.
-        func abandon(_ d: Diagnostic) -> Diagnostic {
-            Self.removeTree(p.staging)
-            return d
-        }
-
-        var bytes = 0
-        // mkdir(2) directly: FileManager stats every component of every path it creates.
-        var madeDirs: Set<String> = [p.staging]
-        for f in files {
-            var dir = p.staging
-            if let slash = f.path.lastIndex(of: "/") { dir += "/" + f.path[..<slash] }
-            if !madeDirs.contains(dir) {
-                guard FileIO.makeDirectories(dir, known: &madeDirs) else {
-                    throw abandon(.error(SourceLocation(path: output + "/" + String(dir.dropFirst(p.staging.count + 1))), "cannot create output folder (does a generated file have this name?)", code: "output"))
-                }
-            }
-            let err = Self.writeFile(p.staging + "/" + f.path, f.contents)
-            if err != 0 { throw abandon(Self.failure(output + "/" + f.path, "cannot write output file", errno: err)) }
-            bytes += f.contents.count
-        }
-
-        // Carry over files an editor put in the output folder.
-        var kept: [String] = []
-        let previous = Self.readManifest(p.output)
-        for rel in Self.listFiles(p.output) where rel != Self.manifestName && !generated.contains(rel) && !(previous?.contains(rel) ?? false) {
-            let dest = p.staging + "/" + rel
-            try? fm.createDirectory(atPath: (dest as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            do {
-                try fm.copyItem(atPath: p.output + "/" + rel, toPath: dest)
-                kept.append(rel)
-            } catch {
-                throw abandon(.error(SourceLocation(path: output + "/" + rel), "cannot keep this file (not made by sitegen): \(error.localizedDescription)", code: "output"))
-            }
-        }
-        let manifest = generated.sorted().joined(separator: "\n") + "\n"
-        let merr = Self.writeFile(p.staging + "/" + Self.manifestName, Array(manifest.utf8))
-        if merr != 0 { throw abandon(Self.failure(output + "/" + Self.manifestName, "cannot write the manifest", errno: merr)) }
-
-        if durable {
-            let fd = open(p.staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if fd >= 0 { _ = sitegen_syncfs(fd); close(fd) }
-        }
         do throws(Diagnostic) {
-            try Self.swap(p)
+            try IncrementalWriter.rollForward(p)
+            try Self.cleanLeftovers(p)
         } catch {
-            throw abandon(error)
+            lock.release()
+            throw error
         }
-        if durable { Self.fsyncDirectory(p.parent) }
-        // The old site now has the staging name; a kill during this removal leaves a
-        // staging folder that the next build removes.
-        Self.removeTree(p.staging)
-        Self.removeTree(p.old)
-        return Report(written: files.count, bytes: bytes, kept: kept.sorted())
+        if mkdir(p.staging, 0o755) != 0 {
+            let e = errno
+            lock.release()
+            throw Self.failure(p.staging, "cannot create staging folder", errno: e)
+        }
+        return Staging(writer: self, paths: p, lock: lock)
     }
 
     /// Puts the staged site in place of the output in one step where possible.
