@@ -32,14 +32,25 @@ public enum LinkCheck {
         var ids: [UInt64]
     }
 
+    /// One distinct link, in 16 bytes (a tag page at 50,000 dispatches has thousands): the
+    /// hash of the path it names, and the hash of its anchor with two flags in its low bits.
+    /// The `dir/index.html` alternative is derived from the target's hash when needed.
     struct Record: Sendable, Hashable {
-        /// Hash of the path the link names, and of that path + `/index.html` (0: none).
         var target: UInt64
-        var alternative: UInt64
-        /// Hash of the anchor; 0 when there is none (or it is empty).
-        var anchor: UInt64
-        var targetIsHTML: Bool
-        var leavesSite: Bool
+        var anchorAndFlags: UInt64
+
+        static let htmlFlag: UInt64 = 1, leavesFlag: UInt64 = 2
+
+        init(target: UInt64, anchor: UInt64, targetIsHTML: Bool, leavesSite: Bool) {
+            self.target = target
+            // Anchor 0 means none; a real hash that lands on 0 in its upper bits is not a concern.
+            anchorAndFlags = (anchor & ~3) | (targetIsHTML ? Self.htmlFlag : 0) | (leavesSite ? Self.leavesFlag : 0)
+        }
+
+        var anchor: UInt64 { anchorAndFlags & ~3 }
+        var targetIsHTML: Bool { anchorAndFlags & Self.htmlFlag != 0 }
+        var leavesSite: Bool { anchorAndFlags & Self.leavesFlag != 0 }
+        var alternative: UInt64 { LinkCheck.fnv(LinkCheck.indexSuffix, from: target) }
     }
 
     /// Every file in memory (for `sitegen check` and tests).
@@ -59,14 +70,14 @@ public enum LinkCheck {
     public static func check(pages: [PageLinks], paths: [String], source: @escaping @Sendable (String) -> [UInt8]?) -> (broken: [Broken], checked: Int) {
         let existing = Set(paths.map { fnv(Array($0.utf8)) })
         var ids: [UInt64: Set<UInt64>] = [:]
-        for p in pages { ids[fnv(Array(p.path.utf8))] = Set(p.ids) }
+        for p in pages { ids[fnv(Array(p.path.utf8))] = Set(p.ids.map { $0 & ~3 }) }
         let idsByPath = ids
         let suspects = Parallel.map(pages.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i -> Bool in
             for r in pages[i].records {
                 if r.leavesSite { return true }
                 let resolved: UInt64, html: Bool
                 if existing.contains(r.target) { resolved = r.target; html = r.targetIsHTML }
-                else if r.alternative != 0, existing.contains(r.alternative) { resolved = r.alternative; html = true }
+                else if existing.contains(r.alternative) { resolved = r.alternative; html = true }
                 else { return true }
                 if r.anchor != 0, html, !(idsByPath[resolved]?.contains(r.anchor) ?? false) { return true }
             }
@@ -138,14 +149,13 @@ public enum LinkCheck {
                 }
                 let anchorHash = anchor.map { $0.isEmpty ? 0 : fnv($0) } ?? 0
                 if target.isEmpty {
-                    records.insert(Record(target: ownPath, alternative: 0, anchor: anchorHash, targetIsHTML: true, leavesSite: false))
+                    records.insert(Record(target: ownPath, anchor: anchorHash, targetIsHTML: true, leavesSite: false))
                     return
                 }
                 if target.count > root.count, target.starts(with: root), !target.contains(0x3F), !target.contains(0x25) {
                     let rest = UnsafeBufferPointer(rebasing: target[root.count...])
                     if rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, !hasPair(rest, 0x2E, 0x2E), !hasPair(rest, 0x2E, 0x2F), !hasPair(rest, 0x2F, 0x2F) {
-                        let h = fnv(rest)
-                        records.insert(Record(target: h, alternative: fnv(indexSuffix, from: h), anchor: anchorHash,
+                        records.insert(Record(target: fnv(rest), anchor: anchorHash,
                                               targetIsHTML: rest.count >= 5 && UnsafeBufferPointer(rebasing: rest[(rest.count - 5)...]).elementsEqual(".html".utf8),
                                               leavesSite: false))
                         return
@@ -161,9 +171,8 @@ public enum LinkCheck {
     static func record(_ link: String, ownPath: String, dir: String) -> Record {
         let (resolved, anchor) = resolve(link, ownPath: ownPath, dir: dir)
         let anchorHash = anchor.map { $0.isEmpty ? 0 : fnv(Array($0.utf8)) } ?? 0
-        guard let r = resolved else { return Record(target: 0, alternative: 0, anchor: 0, targetIsHTML: false, leavesSite: true) }
-        let h = fnv(Array(r.utf8))
-        return Record(target: h, alternative: fnv(indexSuffix, from: h), anchor: anchorHash, targetIsHTML: r.hasSuffix(".html"), leavesSite: false)
+        guard let r = resolved else { return Record(target: 0, anchor: 0, targetIsHTML: false, leavesSite: true) }
+        return Record(target: fnv(Array(r.utf8)), anchor: anchorHash, targetIsHTML: r.hasSuffix(".html"), leavesSite: false)
     }
 
     /// The site path a link names (nil when it leaves the site), before the `dir/index.html`

@@ -43,19 +43,31 @@ public struct BuildOptions: Sendable {
     var configPath: String { config ?? seeds + "/" + SeedSource.configName }
 }
 
-/// Per-stage wall times, for `--timings`.
+/// Per-stage wall times and the process's peak resident memory at the end of each stage,
+/// for `--timings` (the memory column tells which stage makes the peak).
 public struct StageTimings: Sendable {
-    public var stages: [(name: String, seconds: Double)] = []
+    public var stages: [(name: String, seconds: Double, peakBytes: Int?)] = []
 
     public init() {}
 
     mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
-        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, Self.peakResidentBytes())) }
         return try body()
     }
 
     public var total: Double { stages.reduce(0) { $0 + $1.seconds } }
+
+    /// The high-water mark of resident memory so far (`VmHWM`), where the system tells it.
+    static func peakResidentBytes() -> Int? {
+        #if os(Linux)
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return nil }
+        return Int(usage.ru_maxrss) * 1024 // kilobytes on Linux
+        #else
+        return nil
+        #endif
+    }
 }
 
 /// The dispatches of a seeds folder after parsing, extraction and editorial overrides.
@@ -371,7 +383,7 @@ public struct Site: Sendable {
                 let jobs = renderer.pageJobs()
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
                 result.rendered = todo.count
-                next.items = renderer.renderedItems
+                if options.useCache { next.items = renderer.renderedItems }
                 if let base {
                     // In place: only the jobs whose inputs changed, only the files whose bytes changed.
                     let rendered = timings.measure("render") {

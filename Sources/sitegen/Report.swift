@@ -26,7 +26,9 @@ enum Report {
             out += "kept \(r.keptFiles.count) file(s) in \(output) that sitegen did not generate\n"
         }
         if timings {
-            for s in r.timings.stages { out += "  \(s.name): \(ms(s.seconds))\n" }
+            for s in r.timings.stages {
+                out += "  \(s.name): \(ms(s.seconds))" + (s.peakBytes.map { " (peak memory \($0 >> 20) MiB)" } ?? "") + "\n"
+            }
         }
         let status: String
         if r.upToDate && !r.failed {

@@ -34,6 +34,54 @@ import Glibc
     }
 }
 
+/// Streaming publication: files written from several threads while the old site stays in
+/// place, then swapped in whole, or abandoned without a trace.
+@Suite struct StagingTests {
+    @Test func filesWrittenFromManyThreadsAreSwappedInTogether() throws {
+        let root = TestPaths.makeTemporaryFolder("staging")
+        let out = root + "/Public"
+        _ = try OutputWriter(output: out).publish([OutputFile(path: "index.html", text: "old"), OutputFile(path: "gone/index.html", text: "x")])
+        let staging = try OutputWriter(output: out).begin()
+        let failures = Parallel.map(400, jobs: 4) { i -> String? in
+            do throws(Diagnostic) {
+                try staging.write(OutputFile(path: "articles/a\(i % 37)/p\(i)/index.html", text: "page \(i)"))
+                return nil
+            } catch { return error.description }
+        }
+        #expect(failures.allSatisfy { $0 == nil }, "\(failures.compactMap { $0 }.prefix(3))")
+        #expect(Tree.read(out + "/index.html") == "old", "nothing changes before commit")
+        #expect(staging.read("articles/a5/p5/index.html").map { String(decoding: $0, as: UTF8.self) } == "page 5")
+        let report = try staging.commit()
+        #expect(report.written == 400)
+        #expect(Tree.files(out).filter { $0.hasPrefix("articles/") }.count == 400)
+        #expect(!FileManager.default.fileExists(atPath: out + "/gone/index.html") && !FileManager.default.fileExists(atPath: out + "/index.html"))
+        #expect(Tree.files(root).allSatisfy { $0.hasPrefix("Public/") || $0 == ".Public.sitegen-lock" }, "no staging folder left")
+    }
+
+    @Test func abandoningLeavesTheOldSiteAndReleasesTheLock() throws {
+        let root = TestPaths.makeTemporaryFolder("staging-abandon")
+        let out = root + "/Public"
+        _ = try OutputWriter(output: out).publish([OutputFile(path: "index.html", text: "old")])
+        do {
+            let staging = try OutputWriter(output: out).begin()
+            try staging.write(OutputFile(path: "index.html", text: "new"))
+            #expect(throws: Diagnostic.self) { try staging.write(OutputFile(path: "index.html", text: "again")) }
+            staging.abandon()
+        }
+        do {
+            // Dropped without commit or abandon: abandoned too.
+            let staging = try OutputWriter(output: out).begin()
+            try staging.write(OutputFile(path: "index.html", text: "new"))
+        }
+        #expect(Tree.read(out + "/index.html") == "old")
+        #expect(Tree.files(root).sorted() == [".Public.sitegen-lock", "Public/.sitegen-manifest", "Public/index.html"])
+        let messages = Messages()
+        _ = try OutputWriter(output: out, onWait: { messages.add($0) }).publish([OutputFile(path: "index.html", text: "v2")])
+        #expect(messages.all.isEmpty, "the lock was released")
+        #expect(Tree.read(out + "/index.html") == "v2")
+    }
+}
+
 /// Atomic publishing: leftovers of killed builds, the lock, refusals.
 @Suite struct AtomicPublishTests {
     @Test func leftoversOfAKilledBuildAreHarmlessAndRemoved() throws {
