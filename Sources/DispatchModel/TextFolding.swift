@@ -12,46 +12,52 @@ public enum TextFolding {
         fold(s, lowercase: true)
     }
 
-    /// One pass over UTF-8: ASCII is copied (lowercased on request), other scalars go through
-    /// the table; only the scalars left that have a lowercase pay for Unicode lowercasing.
     static func fold(_ s: String, lowercase: Bool) -> String {
         var s = s
         return s.withUTF8 { src -> String in
             var out = [UInt8]()
             out.reserveCapacity(src.count)
-            var changed = false
-            var i = 0
-            let n = src.count
-            while i < n {
-                let b = src[i]
-                if b < 0x80 {
-                    if lowercase && b >= 0x41 && b <= 0x5A { out.append(b + 32); changed = true } else { out.append(b) }
-                    i += 1
-                    continue
-                }
-                // Decode one scalar (the string is valid UTF-8).
-                let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-                var k = 1
-                while k < len && i + k < n { v = (v << 6) | (UInt32(src[i + k]) & 0x3F); k += 1 }
-                if let f = bytesTable[v] {
-                    for c in f { out.append(lowercase && c >= 0x41 && c <= 0x5A ? c + 32 : c) }
-                    changed = true
-                } else if v >= 0x300 && v <= 0x36F {
-                    changed = true // combining mark: dropped
-                } else if lowercase, let scalar = Unicode.Scalar(v), scalar.properties.changesWhenLowercased {
-                    // Only letters that have a lowercase pay for Unicode's mapping; quotes,
-                    // dashes and apostrophes (most of what is left) are copied.
-                    out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                    changed = true
-                } else {
-                    for m in 0..<k { out.append(src[i + m]) }
-                }
-                i += k
-            }
-            if !changed { return String(decoding: src, as: UTF8.self) }
-            return String(decoding: out, as: UTF8.self)
+            let changed = forEachFoldedByte(src, lowercase: lowercase) { out.append($0) }
+            return changed ? String(decoding: out, as: UTF8.self) : String(decoding: src, as: UTF8.self)
         }
+    }
+
+    /// The folded text (lowercased on request) byte by byte, without building it, for scanners
+    /// that want words rather than a string (the search index); returns whether anything
+    /// changed. One pass over UTF-8: ASCII is copied, other scalars go through the table,
+    /// combining marks are dropped, and only the scalars left that have a lowercase pay for
+    /// Unicode lowercasing (quotes, dashes and apostrophes, most of what is left, are copied).
+    @inline(__always)
+    public static func forEachFoldedByte(_ src: UnsafeBufferPointer<UInt8>, lowercase: Bool, _ emit: (UInt8) -> Void) -> Bool {
+        var changed = false
+        var i = 0
+        let n = src.count
+        while i < n {
+            let b = src[i]
+            if b < 0x80 {
+                if lowercase && b >= 0x41 && b <= 0x5A { emit(b + 32); changed = true } else { emit(b) }
+                i += 1
+                continue
+            }
+            // Decode one scalar (the string is valid UTF-8).
+            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+            var k = 1
+            while k < len && i + k < n { v = (v << 6) | (UInt32(src[i + k]) & 0x3F); k += 1 }
+            if let f = bytesTable[v] {
+                for c in f { emit(lowercase && c >= 0x41 && c <= 0x5A ? c + 32 : c) }
+                changed = true
+            } else if v >= 0x300 && v <= 0x36F {
+                changed = true // combining mark: dropped
+            } else if lowercase, let scalar = Unicode.Scalar(v), scalar.properties.changesWhenLowercased {
+                for c in scalar.properties.lowercaseMapping.utf8 { emit(c) }
+                changed = true
+            } else {
+                for m in 0..<k { emit(src[i + m]) }
+            }
+            i += k
+        }
+        return changed
     }
 
     /// The folding table as UTF-8 bytes, for byte-level scanners (search words).

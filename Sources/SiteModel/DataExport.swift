@@ -70,26 +70,10 @@ public struct DataExport: Sendable {
 /// The words of the search index: folded (no accents, lowercase) runs of ASCII letters and
 /// digits, as the search script folds queries.
 public enum SearchWords {
-    /// Splits already folded text (`TextFolding.key`) into words.
-    public static func split(_ folded: String) -> [String] {
-        var out: [String] = []
-        var cur = ""
-        for u in folded.unicodeScalars {
-            if (u.value >= 97 && u.value <= 122) || (u.value >= 48 && u.value <= 57) {
-                cur.unicodeScalars.append(u)
-            } else if !cur.isEmpty {
-                out.append(cur)
-                cur = ""
-            }
-        }
-        if !cur.isEmpty { out.append(cur) }
-        return out
-    }
-
-    /// Folds and splits in one pass over the UTF-8 bytes, with no intermediate string: the
-    /// same words as `split(TextFolding.key(text))` (letters that fold to ASCII join a word,
-    /// combining marks are dropped, anything else separates), at a fraction of the cost, since
-    /// the search index reads the whole text of every dispatch.
+    /// Collects the words of texts from `TextFolding`'s folded bytes as they come, with no
+    /// intermediate string (the search index reads the whole text of every dispatch): the words
+    /// of `TextFolding.key(text)` split on anything but `a-z0-9`, two letters or more, stop
+    /// words left out.
     public struct Collector {
         /// Every word seen, in order, repeats included.
         public internal(set) var words: [String] = []
@@ -100,35 +84,8 @@ public enum SearchWords {
         public mutating func add(_ text: String) {
             var text = text
             text.withUTF8 { src in
-                let n = src.count
-                var i = 0
-                while i < n {
-                    let b = src[i]
-                    if b < 0x80 {
-                        if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                            cur.append(b)
-                        } else if b >= 0x41 && b <= 0x5A {
-                            cur.append(b + 32)
-                        } else {
-                            flush()
-                        }
-                        i += 1
-                        continue
-                    }
-                    let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-                    var k = 1
-                    while k < len && i + k < n { v = (v << 6) | (UInt32(src[i + k]) & 0x3F); k += 1 }
-                    i += k
-                    if let f = TextFolding.bytesTable[v] {
-                        for c in f {
-                            if c >= 0x41 && c <= 0x5A { cur.append(c + 32) } else if c >= 0x61 && c <= 0x7A { cur.append(c) } else { flush() }
-                        }
-                    } else if v >= 0x300 && v <= 0x36F {
-                        continue // combining mark: dropped, the word goes on
-                    } else {
-                        flush()
-                    }
+                _ = TextFolding.forEachFoldedByte(src, lowercase: true) { b in
+                    if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { cur.append(b) } else { flush() }
                 }
             }
             flush()
@@ -141,14 +98,6 @@ public enum SearchWords {
                 if !SearchIndex.stopWords.contains(w) { words.append(w) }
             }
             cur.removeAll(keepingCapacity: true)
-        }
-
-        /// The words seen, distinct and sorted.
-        public func distinct() -> [String] {
-            var out: [String] = []
-            out.reserveCapacity(words.count)
-            for w in words.sorted() where out.last != w { out.append(w) }
-            return out
         }
     }
 }

@@ -15,13 +15,6 @@ public struct SearchIndex: Sendable {
 
     public init(site: SiteIndex) { self.site = site }
 
-    /// Words of one dispatch, folded, distinct and sorted, without stop words.
-    public func words(_ i: Int) -> [String] {
-        var w = SearchWords.Collector()
-        collect(i, into: &w)
-        return w.distinct()
-    }
-
     /// Every word occurrence of dispatch `i`'s indexed text: title, place, paragraphs,
     /// captions, every spelling of its officials and its tag names.
     func collect(_ i: Int, into w: inout SearchWords.Collector) {
