@@ -99,6 +99,7 @@ public enum LinkCheck {
 
     static let linkAttributes = ["href", "src"].map { Array($0.utf8) }
     static let idAttributes = ["id", "name"].map { Array($0.utf8) }
+    static let pageAttributes = linkAttributes + idAttributes
     static let indexSuffix = Array("/index.html".utf8)
 
     /// FNV-1a over bytes: streaming, so `fnv(a + b)` can be computed from `fnv(a)` and `b`.
@@ -121,12 +122,13 @@ public enum LinkCheck {
         let dir = f.path.lastIndex(of: "/").map { String(f.path[..<$0]) } ?? ""
         var ids: [UInt64] = []
         f.contents.withUnsafeBufferPointer { bytes in
-            forEachAttributeValue(bytes, names: idAttributes) { range, escaped in
+            // One pass over the page for its links and its ids.
+            forEachAttributeValue(bytes, names: pageAttributes) { name, range, escaped in
                 let value = UnsafeBufferPointer(rebasing: bytes[range])
-                ids.append(escaped ? fnv(Array(unescape(String(decoding: value, as: UTF8.self)).utf8)) : fnv(value))
-            }
-            forEachAttributeValue(bytes, names: linkAttributes) { range, escaped in
-                let value = UnsafeBufferPointer(rebasing: bytes[range])
+                if name >= linkAttributes.count {
+                    ids.append(escaped ? fnv(Array(unescape(String(decoding: value, as: UTF8.self)).utf8)) : fnv(value))
+                    return
+                }
                 if escaped {
                     let link = unescape(String(decoding: value, as: UTF8.self))
                     if isExternal(link) { return }
@@ -249,7 +251,8 @@ public enum LinkCheck {
         return false
     }
 
-    /// `isExternal` on bytes: `//host` or a scheme (`https:`, `mailto:`) before any `/`.
+    /// External links are not checked: `//host`, or a scheme (`https:`, `mailto:`: ASCII
+    /// letters, digits, `+ - .`) before the first `:`, which comes before any `/`.
     static func isExternal(_ link: UnsafeBufferPointer<UInt8>) -> Bool {
         if link.count >= 2 && link[0] == 0x2F && link[1] == 0x2F { return true }
         guard let colon = link.firstIndex(of: 0x3A) else { return false }
@@ -263,14 +266,8 @@ public enum LinkCheck {
     }
 
     static func isExternal(_ link: String) -> Bool {
-        if link.hasPrefix("//") { return true }
-        guard link.utf8.contains(0x3A) else { return false }
-        // A scheme: letters, digits, + - . before the first ':' that comes before any '/'.
-        if let colon = link.firstIndex(of: ":") {
-            let scheme = link[..<colon]
-            if !scheme.isEmpty, !scheme.contains("/"), scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) { return true }
-        }
-        return false
+        var link = link
+        return link.withUTF8 { isExternal($0) }
     }
 
     static func normalize(_ path: String) -> String? {
@@ -288,7 +285,7 @@ public enum LinkCheck {
     static func attributeValues(_ html: [UInt8], names: [[UInt8]]) -> [String] {
         var out: [String] = []
         html.withUnsafeBufferPointer { bytes in
-            forEachAttributeValue(bytes, names: names) { range, escaped in
+            forEachAttributeValue(bytes, names: names) { _, range, escaped in
                 let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                 out.append(escaped ? unescape(value) : value)
             }
@@ -296,21 +293,22 @@ public enum LinkCheck {
         return out
     }
 
-    /// Calls `body` with the byte range of each value of the given (lowercase) attribute
-    /// names, and whether it holds an `&` (an entity to decode). One pass for all names: at
-    /// each whitespace, try each name.
-    static func forEachAttributeValue(_ bytes: UnsafeBufferPointer<UInt8>, names: [[UInt8]], _ body: (Range<Int>, Bool) -> Void) {
+    /// Calls `body` with the index of the name, the byte range of each value of the given
+    /// (lowercase) attribute names, and whether it holds an `&` (an entity to decode). One
+    /// pass for all names: at each whitespace, try each name.
+    static func forEachAttributeValue(_ bytes: UnsafeBufferPointer<UInt8>, names: [[UInt8]], _ body: (Int, Range<Int>, Bool) -> Void) {
         let n = bytes.count
         var i = 0
         while i < n {
             guard isSpace(bytes[i]) else { i += 1; continue }
-            var matched: [UInt8]? = nil
-            for pattern in names where i + pattern.count + 2 < n {
+            var matched: Int? = nil
+            for (p, pattern) in names.enumerated() where i + pattern.count + 2 < n {
                 var match = true
                 for (k, c) in pattern.enumerated() where lower(bytes[i + 1 + k]) != c { match = false; break }
-                if match { matched = pattern; break }
+                if match { matched = p; break }
             }
-            guard let pattern = matched else { i += 1; continue }
+            guard let name = matched else { i += 1; continue }
+            let pattern = names[name]
             // Attribute: whitespace, name, optional spaces, '=', optional spaces, quote.
             var j = i + 1 + pattern.count
             while j < n, isSpace(bytes[j]) { j += 1 }
@@ -322,7 +320,7 @@ public enum LinkCheck {
             var k = j + 1
             var escaped = false
             while k < n, bytes[k] != quote { if bytes[k] == UInt8(ascii: "&") { escaped = true }; k += 1 }
-            body((j + 1)..<min(k, n), escaped)
+            body(name, (j + 1)..<min(k, n), escaped)
             i = k
         }
     }
