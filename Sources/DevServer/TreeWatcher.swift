@@ -1,3 +1,4 @@
+import DispatchModel
 import Foundation
 
 /// Detects changes in a set of folders and files by polling: a fingerprint of every file's
@@ -32,7 +33,7 @@ public final class TreeWatcher: @unchecked Sendable {
             }
         }
         paths += files
-        var h = FNV()
+        var h = StableHasher("tree")
         let now = Date().timeIntervalSince1970
         var seen = Set<String>()
         for p in paths.sorted() where seen.insert(p).inserted {
@@ -43,25 +44,14 @@ public final class TreeWatcher: @unchecked Sendable {
             if let c = cache[p], c.size == size, c.mtime == mtime, now - mtime > 2 {
                 contentHash = c.hash
             } else {
-                var fh = FNV()
-                if let data = fm.contents(atPath: p) { data.withUnsafeBytes { fh.add($0) } }
+                var fh = StableHasher()
+                if let data = fm.contents(atPath: p) { data.withUnsafeBytes { fh.combine(buffer: $0) } }
                 contentHash = fh.value
                 cache[p] = (size, mtime, contentHash)
             }
-            h.add(Array(p.utf8))
-            h.add([0])
-            withUnsafeBytes(of: contentHash) { h.add($0) }
+            h.combine(p)
+            h.combine(contentHash)
         }
         return h.value
-    }
-
-    struct FNV {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        mutating func add(_ bytes: UnsafeRawBufferPointer) {
-            var v = value
-            for b in bytes { v = (v ^ UInt64(b)) &* 0x100_0000_01b3 }
-            value = v
-        }
-        mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
     }
 }
