@@ -21,9 +21,11 @@ enum ArticleHTML {
         return html
     }
 
-    static let open = Array("<blockquote>\n".utf8), close = Array("</blockquote>".utf8)
-    static let figureOpen = Array("<figure class=\"photo\">\n<figcaption>\n".utf8)
-    static let figureClose = Array("</figcaption>\n</figure>".utf8)
+    /// cmark's block quote tags and what they become.
+    static let replacements: [(from: [UInt8], to: [UInt8])] = [
+        (Array("<blockquote>\n".utf8), Array("<figure class=\"photo\">\n<figcaption>\n".utf8)),
+        (Array("</blockquote>".utf8), Array("</figcaption>\n</figure>".utf8)),
+    ]
 
     /// `<blockquote>\n` → `<figure class="photo">\n<figcaption>\n` and `</blockquote>` →
     /// `</figcaption>\n</figure>`, in one pass over the bytes (the generic `replacing` of
@@ -32,24 +34,22 @@ enum ArticleHTML {
         var html = html
         return html.withUTF8 { b -> String in
             var out: [UInt8] = []
-            var i = 0, copied = 0, changed = false
+            var i = 0, copied = 0
             let n = b.count
-            while i < n {
+            scan: while i < n {
                 if b[i] == 0x3C {
-                    if i + open.count <= n, UnsafeBufferPointer(rebasing: b[i..<(i + open.count)]).elementsEqual(open) {
-                        if !changed { out.reserveCapacity(n + 256); changed = true }
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i])); out.append(contentsOf: figureOpen)
-                        i += open.count; copied = i; continue
-                    }
-                    if i + close.count <= n, UnsafeBufferPointer(rebasing: b[i..<(i + close.count)]).elementsEqual(close) {
-                        if !changed { out.reserveCapacity(n + 256); changed = true }
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i])); out.append(contentsOf: figureClose)
-                        i += close.count; copied = i; continue
+                    for r in replacements where i + r.from.count <= n && UnsafeBufferPointer(rebasing: b[i..<(i + r.from.count)]).elementsEqual(r.from) {
+                        if out.isEmpty { out.reserveCapacity(n + 256) }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
+                        out.append(contentsOf: r.to)
+                        i += r.from.count
+                        copied = i
+                        continue scan
                     }
                 }
                 i += 1
             }
-            guard changed else { return String(decoding: b, as: UTF8.self) }
+            guard copied > 0 else { return String(decoding: b, as: UTF8.self) }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
             return String(decoding: out, as: UTF8.self)
         }
