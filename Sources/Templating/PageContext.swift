@@ -14,14 +14,14 @@ struct PageContext {
 
     static func depth(of path: String) -> Int { path.reduce(0) { $1 == "/" ? $0 + 1 : $0 } }
 
-    func base(path: String, title: String, nav: String? = nil) -> [String: Any] {
-        var c: [String: Any] = [
-            "lang": site.config.language,
-            "siteTitle": site.config.title,
-            "description": site.config.description,
-            "root": Self.root(depth: Self.depth(of: path)),
-            "pageTitle": title,
-            "canonical": site.config.absoluteURL(path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path),
+    func base(path: String, title: String, nav: String? = nil) -> TemplateContext {
+        var c: TemplateContext = [
+            "lang": .text(site.config.language),
+            "siteTitle": .text(site.config.title),
+            "description": .text(site.config.description),
+            "root": .text(Self.root(depth: Self.depth(of: path))),
+            "pageTitle": .text(title),
+            "canonical": .text(site.config.absoluteURL(path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)),
         ]
         if let nav { c[nav] = true }
         return c
@@ -32,27 +32,27 @@ struct PageContext {
     func tagURL(_ i: Int, root: String) -> String { root + site.tags[i].path + "index.html" }
 
     /// One entry of a dispatch list (timeline, tag, profile, home).
-    func item(_ i: Int, root: String) -> [String: Any] {
+    func item(_ i: Int, root: String) -> TemplateContext {
         let a = site.articles[i]
         let d = a.dispatch
-        var c: [String: Any] = [
-            "url": articleURL(i, root: root),
-            "title": d.title,
-            "dateText": FrenchDates.text(d.date),
+        var c: TemplateContext = [
+            "url": .text(articleURL(i, root: root)),
+            "title": .text(d.title),
+            "dateText": .text(FrenchDates.text(d.date)),
         ]
         if d.titleDerived { c["titleDerived"] = true }
-        if let iso = FrenchDates.htmlDatetime(d.date) { c["dateISO"] = iso }
-        if let p = d.place { c["place"] = p }
-        let officials = a.people.enumerated().map { n, ref -> [String: Any] in
-            ["name": site.people[ref.person].name, "url": personURL(ref.person, root: root), "last": n == a.people.count - 1]
+        if let iso = FrenchDates.htmlDatetime(d.date) { c["dateISO"] = .text(iso) }
+        if let p = d.place { c["place"] = .text(p) }
+        let officials = a.people.enumerated().map { n, ref -> TemplateValue in
+            ["name": .text(site.people[ref.person].name), "url": .text(personURL(ref.person, root: root)), "last": .bool(n == a.people.count - 1)]
         }
-        if !officials.isEmpty { c["officials"] = officials; c["hasOfficials"] = true }
-        let tags = a.tags.map { ["name": site.tags[$0].tag.name, "url": tagURL($0, root: root)] as [String: Any] }
-        if !tags.isEmpty { c["tags"] = tags; c["hasTags"] = true }
+        if !officials.isEmpty { c["officials"] = .list(officials); c["hasOfficials"] = true }
+        let tags = a.tags.map { ["name": .text(site.tags[$0].tag.name), "url": .text(tagURL($0, root: root))] as TemplateValue }
+        if !tags.isEmpty { c["tags"] = .list(tags); c["hasTags"] = true }
         return c
     }
 
-    static func listed(_ names: [String]) -> [[String: Any]] {
-        names.enumerated().map { ["name": $1, "last": $0 == names.count - 1] }
+    static func listed(_ names: [String]) -> TemplateValue {
+        .list(names.enumerated().map { ["name": .text($1), "last": .bool($0 == names.count - 1)] })
     }
 }

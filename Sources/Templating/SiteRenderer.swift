@@ -138,27 +138,27 @@ public struct SiteRenderer: Sendable {
         let path = a.path + "index.html"
         let root = PageContext.root(depth: 2)
         var c = ctx.base(path: path, title: d.title)
-        c["title"] = d.title
+        c["title"] = .init(d.title)
         if d.titleDerived { c["titleDerived"] = true }
-        c["dateText"] = FrenchDates.text(d.date)
-        if let iso = FrenchDates.htmlDatetime(d.date) { c["dateISO"] = iso }
-        if let e = d.eventDate, e != d.date { c["eventDateText"] = FrenchDates.text(e) }
-        if let p = d.place { c["place"] = p }
-        if let ag = d.agency { c["agency"] = ag }
-        if let s = d.signOff { c["signOff"] = s }
-        c["bodyHTML"] = body(i)
-        c["file"] = d.file
-        let officials = a.people.map { ref -> [String: Any] in
-            var o: [String: Any] = ["name": site.people[ref.person].name, "url": ctx.personURL(ref.person, root: root)]
-            if let r = ref.role { o["role"] = r }
-            return o
+        c["dateText"] = .init(FrenchDates.text(d.date))
+        if let iso = FrenchDates.htmlDatetime(d.date) { c["dateISO"] = .init(iso) }
+        if let e = d.eventDate, e != d.date { c["eventDateText"] = .init(FrenchDates.text(e)) }
+        if let p = d.place { c["place"] = .init(p) }
+        if let ag = d.agency { c["agency"] = .init(ag) }
+        if let s = d.signOff { c["signOff"] = .init(s) }
+        c["bodyHTML"] = .init(body(i))
+        c["file"] = .init(d.file)
+        let officials = a.people.map { ref -> TemplateValue in
+            var o: TemplateContext = ["name": .text(site.people[ref.person].name), "url": .text(ctx.personURL(ref.person, root: root))]
+            if let r = ref.role { o["role"] = .text(r) }
+            return .object(o)
         }
-        if !officials.isEmpty { c["officials"] = officials; c["hasOfficials"] = true }
-        let tags = a.tags.map { ["name": site.tags[$0].tag.name, "url": ctx.tagURL($0, root: root)] as [String: Any] }
-        if !tags.isEmpty { c["tags"] = tags; c["hasTags"] = true }
-        if i > 0 { c["newer"] = ["url": ctx.articleURL(i - 1, root: root), "title": site.articles[i - 1].dispatch.title] }
+        if !officials.isEmpty { c["officials"] = .list(officials); c["hasOfficials"] = true }
+        let tags = a.tags.map { ["name": .text(site.tags[$0].tag.name), "url": .text(ctx.tagURL($0, root: root))] as TemplateValue }
+        if !tags.isEmpty { c["tags"] = .list(tags); c["hasTags"] = true }
+        if i > 0 { c["newer"] = ["url": .text(ctx.articleURL(i - 1, root: root)), "title": .text(site.articles[i - 1].dispatch.title)] }
         if i + 1 < site.articles.count {
-            c["older"] = ["url": ctx.articleURL(i + 1, root: root), "title": site.articles[i + 1].dispatch.title]
+            c["older"] = ["url": .text(ctx.articleURL(i + 1, root: root)), "title": .text(site.articles[i + 1].dispatch.title)]
         }
         return OutputFile(path: path, text: templates.render("article", c))
     }
@@ -166,10 +166,10 @@ public struct SiteRenderer: Sendable {
     func home() -> OutputFile {
         var c = ctx.base(path: "index.html", title: "Accueil")
         c["pageTitle"] = "Accueil"
-        c["articleCount"] = site.articles.count
-        c["personCount"] = site.people.count
-        c["tagCount"] = site.tags.count
-        c["itemsHTML"] = itemsHTML(latest, root: "")
+        c["articleCount"] = .init(site.articles.count)
+        c["personCount"] = .init(site.people.count)
+        c["tagCount"] = .init(site.tags.count)
+        c["itemsHTML"] = .init(itemsHTML(latest, root: ""))
         return OutputFile(path: "index.html", text: templates.render("home", c))
     }
 
@@ -179,27 +179,27 @@ public struct SiteRenderer: Sendable {
         let path = "timeline/index.html"
         let root = "../"
         var c = ctx.base(path: path, title: "Chronologie", nav: "navTimeline")
-        c["articleCount"] = site.articles.count
-        c["years"] = site.timeline.years.map { y -> [String: Any] in
+        c["articleCount"] = .init(site.articles.count)
+        c["years"] = .list(site.timeline.years.map { y -> TemplateValue in
             [
-                "year": y.year,
-                "count": y.count,
-                "url": root + "timeline/\(y.year)/index.html",
-                "months": y.months.map { m -> [String: Any] in
+                "year": .int(y.year),
+                "count": .int(y.count),
+                "url": .text(root + "timeline/\(y.year)/index.html"),
+                "months": .list(y.months.map { m -> TemplateValue in
                     [
-                        "monthName": FrenchDates.monthName(m.month),
-                        "count": m.articles.count,
-                        "url": root + (site.timelinePages.monthPage[TimelinePages.key(year: y.year, month: m.month)] ?? "") + "#" + Self.monthAnchor(y.year, m.month),
+                        "monthName": .text(FrenchDates.monthName(m.month)),
+                        "count": .int(m.articles.count),
+                        "url": .text(root + (site.timelinePages.monthPage[TimelinePages.key(year: y.year, month: m.month)] ?? "") + "#" + Self.monthAnchor(y.year, m.month)),
                     ]
-                },
+                }),
             ]
-        }
+        })
         if !site.timeline.incomplete.isEmpty {
             c["hasIncomplete"] = true
-            c["incompleteCount"] = site.timeline.incomplete.count
-            c["incompleteURL"] = root + TimelinePages.incompleteFolder + "index.html"
+            c["incompleteCount"] = .init(site.timeline.incomplete.count)
+            c["incompleteURL"] = .init(root + TimelinePages.incompleteFolder + "index.html")
         }
-        c["itemsHTML"] = itemsHTML(latest, root: root)
+        c["itemsHTML"] = .init(itemsHTML(latest, root: root))
         return OutputFile(path: path, text: templates.render("timeline", c))
     }
 
@@ -211,35 +211,35 @@ public struct SiteRenderer: Sendable {
         let root = PageContext.root(depth: PageContext.depth(of: path))
         let title = page.year.map { "Chronologie \($0)" } ?? "Date incomplète"
         var c = ctx.base(path: path, title: page.count > 1 ? "\(title) (page \(page.number))" : title, nav: "navTimeline")
-        c["heading"] = title
+        c["heading"] = .init(title)
         if page.year == nil { c["incompleteNote"] = true }
-        c["yearNav"] = site.timeline.years.map { y -> [String: Any] in
-            var o: [String: Any] = ["year": y.year, "url": root + "timeline/\(y.year)/index.html", "count": y.count]
+        c["yearNav"] = .list(site.timeline.years.map { y -> TemplateValue in
+            var o: TemplateContext = ["year": .int(y.year), "url": .text(root + "timeline/\(y.year)/index.html"), "count": .int(y.count)]
             if y.year == page.year { o["current"] = true }
-            return o
-        }
+            return .object(o)
+        })
         if !site.timeline.incomplete.isEmpty {
-            c["incompleteURL"] = root + TimelinePages.incompleteFolder + "index.html"
-            c["incompleteCount"] = site.timeline.incomplete.count
+            c["incompleteURL"] = .init(root + TimelinePages.incompleteFolder + "index.html")
+            c["incompleteCount"] = .init(site.timeline.incomplete.count)
         }
-        c["groups"] = page.groups.map { g -> [String: Any] in
-            var o: [String: Any] = ["itemsHTML": itemsHTML(g.articles, root: root), "count": g.articles.count]
+        c["groups"] = .list(page.groups.map { g -> TemplateValue in
+            var o: TemplateContext = ["itemsHTML": .text(itemsHTML(g.articles, root: root)), "count": .int(g.articles.count)]
             if let m = g.month, let y = page.year {
-                o["label"] = "\(FrenchDates.monthName(m).capitalizedFirst) \(y)"
-                o["anchor"] = Self.monthAnchor(y, m)
+                o["label"] = .init("\(FrenchDates.monthName(m).capitalizedFirst) \(y)")
+                o["anchor"] = .init(Self.monthAnchor(y, m))
             } else {
                 o["label"] = "Date incomplète"
                 o["anchor"] = "date-incomplete"
             }
             if g.continued { o["continued"] = true; o.removeValue(forKey: "anchor") }
-            return o
-        }
+            return .object(o)
+        })
         if page.count > 1 {
-            var p: [String: Any] = ["page": page.number, "pageCount": page.count]
+            var p: TemplateContext = ["page": .int(page.number), "pageCount": .int(page.count)]
             let folder = root + page.folder
-            if page.number > 1 { p["prevURL"] = folder + (page.number == 2 ? "" : "page/\(page.number - 1)/") + "index.html" }
-            if page.number < page.count { p["nextURL"] = folder + "page/\(page.number + 1)/index.html" }
-            c["pagination"] = p
+            if page.number > 1 { p["prevURL"] = .init(folder + (page.number == 2 ? "" : "page/\(page.number - 1)/") + "index.html") }
+            if page.number < page.count { p["nextURL"] = .init(folder + "page/\(page.number + 1)/index.html") }
+            c["pagination"] = .object(p)
         }
         return OutputFile(path: path, text: templates.render("timeline-page", c))
     }
@@ -247,13 +247,16 @@ public struct SiteRenderer: Sendable {
     func officialsIndex() -> OutputFile {
         let path = "officials/index.html"
         var c = ctx.base(path: path, title: "Personnalités", nav: "navOfficials")
-        c["personCount"] = site.people.count
-        c["people"] = site.people.indices.map { i -> [String: Any] in
+        c["personCount"] = .init(site.people.count)
+        c["people"] = .list(site.people.indices.map { i -> TemplateValue in
             let p = site.people[i]
-            var o: [String: Any] = ["name": p.name, "url": ctx.personURL(i, root: "../"), "count": p.articles.count, "sortKey": TextFolding.key(p.name)]
-            if let r = p.latestRole { o["latestRole"] = r }
-            return o
-        }
+            var o: TemplateContext = [
+                "name": .text(p.name), "url": .text(ctx.personURL(i, root: "../")), "count": .int(p.articles.count),
+                "sortKey": .text(TextFolding.key(p.name)),
+            ]
+            if let r = p.latestRole { o["latestRole"] = .text(r) }
+            return .object(o)
+        })
         return OutputFile(path: path, text: templates.render("officials", c))
     }
 
@@ -262,22 +265,24 @@ public struct SiteRenderer: Sendable {
         let path = p.path + "index.html"
         let root = "../../"
         var c = ctx.base(path: path, title: p.name, nav: "navOfficials")
-        c["name"] = p.name
-        c["count"] = p.articles.count
+        c["name"] = .init(p.name)
+        c["count"] = .init(p.articles.count)
         let aliases = p.resolved.spellings.filter { $0 != p.name }
         if !aliases.isEmpty { c["aliases"] = PageContext.listed(aliases); c["hasAliases"] = true }
-        if let country = p.resolved.country { c["country"] = country }
+        if let country = p.resolved.country { c["country"] = .init(country) }
         if !p.resolved.organisations.isEmpty {
             c["organisations"] = PageContext.listed(p.resolved.organisations); c["hasOrganisations"] = true
         }
-        if let d = p.resolved.description { c["personDescription"] = d }
-        if let pc = p.resolved.portraitCredit { c["portraitCredit"] = pc }
-        c["roles"] = p.roles.map { r -> [String: Any] in
-            ["role": r.role, "span": Self.span(r)]
+        if let d = p.resolved.description { c["personDescription"] = .init(d) }
+        if let pc = p.resolved.portraitCredit { c["portraitCredit"] = .init(pc) }
+        c["roles"] = .list(p.roles.map { r -> TemplateValue in
+            ["role": .text(r.role), "span": .text(Self.span(r))]
+        })
+        c["itemsHTML"] = .init(itemsHTML(p.articles, root: root))
+        let co = p.coAppearances.map {
+            ["name": .text(site.people[$0.person].name), "url": .text(ctx.personURL($0.person, root: root)), "count": .int($0.count)] as TemplateValue
         }
-        c["itemsHTML"] = itemsHTML(p.articles, root: root)
-        let co = p.coAppearances.map { ["name": site.people[$0.person].name, "url": ctx.personURL($0.person, root: root), "count": $0.count] as [String: Any] }
-        if !co.isEmpty { c["coAppearances"] = co; c["hasCoAppearances"] = true }
+        if !co.isEmpty { c["coAppearances"] = .list(co); c["hasCoAppearances"] = true }
         return OutputFile(path: path, text: templates.render("official", c))
     }
 
@@ -291,17 +296,19 @@ public struct SiteRenderer: Sendable {
     func tagsIndex() -> OutputFile {
         let path = "tags/index.html"
         var c = ctx.base(path: path, title: "Thèmes", nav: "navTags")
-        c["tagCount"] = site.tags.count
-        var groups: [[String: Any]] = []
+        c["tagCount"] = .init(site.tags.count)
+        var groups: [TemplateValue] = []
         for kind in TagKind.allCases {
             let members = site.tags.indices.filter { site.tags[$0].tag.kind == kind }
             guard !members.isEmpty else { continue }
             groups.append([
-                "kind": kind.rawValue, "label": kind.label, "count": members.count,
-                "tags": members.map { ["name": site.tags[$0].tag.name, "url": ctx.tagURL($0, root: "../"), "count": site.tags[$0].articles.count] as [String: Any] },
+                "kind": .text(kind.rawValue), "label": .text(kind.label), "count": .int(members.count),
+                "tags": .list(members.map {
+                    ["name": .text(site.tags[$0].tag.name), "url": .text(ctx.tagURL($0, root: "../")), "count": .int(site.tags[$0].articles.count)]
+                }),
             ])
         }
-        c["groups"] = groups
+        c["groups"] = .list(groups)
         return OutputFile(path: path, text: templates.render("tags", c))
     }
 
@@ -314,16 +321,16 @@ public struct SiteRenderer: Sendable {
             let path = t.path + (n == 0 ? "" : "page/\(n + 1)/") + "index.html"
             let root = PageContext.root(depth: PageContext.depth(of: path))
             var c = ctx.base(path: path, title: t.tag.name, nav: "navTags")
-            c["name"] = t.tag.name
-            c["kindLabel"] = t.tag.kind.label
-            c["count"] = t.articles.count
-            c["itemsHTML"] = itemsHTML(slice, root: root)
+            c["name"] = .init(t.tag.name)
+            c["kindLabel"] = .init(t.tag.kind.label)
+            c["count"] = .init(t.articles.count)
+            c["itemsHTML"] = .init(itemsHTML(slice, root: root))
             if pages.count > 1 {
-                var p: [String: Any] = ["page": n + 1, "pageCount": pages.count]
+                var p: TemplateContext = ["page": .int(n + 1), "pageCount": .int(pages.count)]
                 let tagRoot = root + t.path
-                if n > 0 { p["prevURL"] = tagRoot + (n == 1 ? "" : "page/\(n)/") + "index.html" }
-                if n + 1 < pages.count { p["nextURL"] = tagRoot + "page/\(n + 2)/index.html" }
-                c["pagination"] = p
+                if n > 0 { p["prevURL"] = .init(tagRoot + (n == 1 ? "" : "page/\(n)/") + "index.html") }
+                if n + 1 < pages.count { p["nextURL"] = .init(tagRoot + "page/\(n + 2)/index.html") }
+                c["pagination"] = .object(p)
             }
             return OutputFile(path: path, text: templates.render("tag", c))
         }
@@ -338,7 +345,7 @@ public struct SiteRenderer: Sendable {
     func notFound() -> OutputFile {
         var c = ctx.base(path: "404.html", title: "Page introuvable")
         // Served for any missing path, so relative links would break: use the site's URL.
-        c["root"] = site.config.baseURL.hasSuffix("/") ? site.config.baseURL : site.config.baseURL + "/"
+        c["root"] = .init(site.config.baseURL.hasSuffix("/") ? site.config.baseURL : site.config.baseURL + "/")
         c.removeValue(forKey: "canonical")
         return OutputFile(path: "404.html", text: templates.render("404", c))
     }
@@ -360,28 +367,31 @@ public struct SiteRenderer: Sendable {
     }
 
     func feed(path: String, pagePath: String, title: String, articles: [Int]) -> OutputFile {
-        let entries = articles.compactMap { i -> [String: Any]? in
+        var latest = "1970-01-01T00:00:00Z"
+        var first = true
+        let entries = articles.compactMap { i -> TemplateValue? in
             let a = site.articles[i]
             guard let updated = updated[i] else { return nil }
+            if first || updated > latest { latest = updated; first = false }
             var summary = a.dispatch.lead ?? ""
             if summary.count > 400 { summary = String(summary.prefix(400)) + "…" }
             return [
-                "title": a.dispatch.title,
-                "url": site.config.absoluteURL(a.path),
-                "updated": updated,
-                "summary": summary,
-                "categories": a.tags.map { ["term": site.tags[$0].slug, "label": site.tags[$0].tag.name] },
+                "title": .text(a.dispatch.title),
+                "url": .text(site.config.absoluteURL(a.path)),
+                "updated": .text(updated),
+                "summary": .text(summary),
+                "categories": .list(a.tags.map { ["term": .text(site.tags[$0].slug), "label": .text(site.tags[$0].tag.name)] }),
             ]
         }
-        let c: [String: Any] = [
-            "lang": site.config.language,
-            "title": title,
-            "id": site.config.absoluteURL(path),
-            "selfURL": site.config.absoluteURL(path),
-            "pageURL": site.config.absoluteURL(pagePath),
-            "updated": entries.map { $0["updated"] as! String }.max() ?? "1970-01-01T00:00:00Z",
-            "author": site.config.author,
-            "entries": entries,
+        let c: TemplateContext = [
+            "lang": .text(site.config.language),
+            "title": .text(title),
+            "id": .text(site.config.absoluteURL(path)),
+            "selfURL": .text(site.config.absoluteURL(path)),
+            "pageURL": .text(site.config.absoluteURL(pagePath)),
+            "updated": .text(latest),
+            "author": .text(site.config.author),
+            "entries": .list(entries),
         ]
         return OutputFile(path: path, text: templates.render("feed", c))
     }
@@ -406,12 +416,12 @@ public struct SiteRenderer: Sendable {
             while (n - 1) * size < t.articles.count { add(t.path + "page/\(n)/"); n += 1 }
         }
         entries.sort { $0.loc < $1.loc }
-        let urls = entries.map { e -> [String: Any] in
-            var u: [String: Any] = ["loc": e.loc]
-            if let m = e.lastmod { u["lastmod"] = m }
-            return u
+        let urls = entries.map { e -> TemplateValue in
+            var u: TemplateContext = ["loc": .text(e.loc)]
+            if let m = e.lastmod { u["lastmod"] = .text(m) }
+            return .object(u)
         }
-        return OutputFile(path: "sitemap.xml", text: templates.render("sitemap", ["urls": urls]))
+        return OutputFile(path: "sitemap.xml", text: templates.render("sitemap", ["urls": .list(urls)]))
     }
 }
 

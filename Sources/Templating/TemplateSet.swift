@@ -6,7 +6,12 @@ import Mustache
 /// the embedded default of the same name; files it lacks fall back to the defaults, so an
 /// editor can restyle one page without copying the whole theme.
 public struct TemplateSet: Sendable {
+    /// Every template, parsed by swift-mustache: it reports template errors with their line,
+    /// and renders themes that use what `CompiledTemplate` does not implement.
     let library: MustacheLibrary
+    /// The same templates compiled for fast rendering, or nil when one of them needs
+    /// swift-mustache (then every page renders with it, so a theme is never half of each).
+    let compiled: CompiledTemplate?
     /// Static files copied as they are (`assets/style.css` …), path -> contents.
     public let assets: [String: String]
     /// Names of the files that came from the folder rather than the defaults.
@@ -34,10 +39,18 @@ public struct TemplateSet: Sendable {
                 overridden.append(rel)
             }
         }
+        try self.init(files: files, overridden: overridden, directory: directory)
+    }
+
+    /// - Parameters:
+    ///   - files: relative path -> contents, every file of the theme.
+    ///   - directory: where the overridden files came from, for messages.
+    init(files: [String: String], overridden: [String] = [], directory: String? = nil) throws(Diagnostic) {
         var h = StableHasher("templates")
         for (rel, text) in files.sorted(by: { $0.key < $1.key }) { h.combine(rel); h.combine(text) }
         signature = h.value
         var library = MustacheLibrary()
+        var compiled: [String: [CompiledTemplate.Node]]? = [:]
         var assets: [String: String] = [:]
         for (rel, text) in files.sorted(by: { $0.key < $1.key }) {
             if rel.hasSuffix(".mustache") {
@@ -45,6 +58,8 @@ public struct TemplateSet: Sendable {
                 do {
                     FastHTMLContentType.registered
                     try library.register(FastHTMLContentType.pragma + text, named: name)
+                    compiled?[name] = MustacheCompiler.compile(FastHTMLContentType.pragma + text)
+                    if compiled?[name] == nil { compiled = nil }
                 } catch {
                     let path = (directory.map { $0 + "/" } ?? "<embedded>/") + rel
                     throw Diagnostic.error(SourceLocation(path: path, line: Self.line(of: error)), "template error: \(error)", code: "template")
@@ -57,13 +72,23 @@ public struct TemplateSet: Sendable {
             throw Diagnostic.error(SourceLocation(path: directory ?? "<embedded>"), "missing template \(name).mustache", code: "template")
         }
         self.library = library
+        self.compiled = compiled.map(CompiledTemplate.init(templates:))
         self.assets = assets
         self.overridden = overridden.sorted()
     }
 
-    public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    public func render(_ name: String, _ context: TemplateContext) -> String {
+        if let compiled { return compiled.render(name, context) }
+        return renderWithSwiftMustache(name, context)
     }
+
+    /// The reference rendering, also used by the tests that compare the two.
+    func renderWithSwiftMustache(_ name: String, _ context: TemplateContext) -> String {
+        library.render(context.mapValues(\.anyValue), withTemplate: name) ?? ""
+    }
+
+    /// Whether pages render with the compiled templates (false: the theme needs swift-mustache).
+    public var isCompiled: Bool { compiled != nil }
 
     static func listFiles(_ dir: String) -> [String] {
         guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }

@@ -1,0 +1,117 @@
+import DispatchModel
+import Foundation
+@testable import Templating
+import Testing
+
+/// The compiled templates must render exactly what swift-mustache renders, whitespace rules
+/// included: pages, goldens and `Public/` depend on it. swift-mustache is the oracle.
+@Suite struct CompiledTemplateTests {
+    /// A small deterministic generator (SplitMix64), so a failure names a reproducible case.
+    struct RNG {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
+    }
+
+    static let context: TemplateContext = [
+        "v": "a<b>&\"c'", "w": "plain", "n": 42, "z": 0, "t": true, "f": false, "e": [], "s": "",
+        "combining": "<\u{301}x",
+        "l": [["v": "one", "last": false], ["v": "two", "w": "own", "last": true]],
+        "o": ["v": "inner", "o": ["v": "deep"], "l": [["v": "x"]]],
+        "strings": ["p", "q"],
+    ]
+
+    static let texts = ["a", "bc", " ", "  ", "\t", "\n", "\n", "\r\n", "é", "<&>", "x y", "{ ", "}"]
+    static let names = ["v", "w", "n", "z", "t", "f", "e", "s", "l", "o", "o.v", "o.o.v", ".", ".v", "missing", "o.missing",
+                        "combining", "strings", "last"]
+
+    /// - Parameter partials: the partials it may include (none that includes it: that recursion never ends).
+    static func template(_ rng: inout RNG, depth: Int, blocks: Bool, partials: [String] = ["{{>nothing}}"]) -> String {
+        var out = ""
+        for _ in 0..<(1 + rng.below(7)) {
+            switch rng.below(depth > 2 ? 8 : 12) {
+            case 0, 1, 2: out += rng.pick(texts)
+            case 3: out += "{{" + rng.pick(names) + "}}"
+            case 4: out += rng.pick(["{{{\(rng.pick(names))}}}", "{{&\(rng.pick(names))}}", "{{& \(rng.pick(names)) }}"])
+            case 5: out += "{{! note " + rng.pick(["", "}", "\n"]) + "}}"
+            case 6: out += rng.pick(partials)
+            case 7: out += rng.pick([" ", "\n", "  "]) + "{{" + rng.pick(names) + "}}" + rng.pick(["", "\n", " \n"])
+            case 8, 9:
+                let name = rng.pick(names.filter { $0 != "." })
+                let open = rng.pick(["#", "^"])
+                out += rng.pick(["", "\n", "  "]) + "{{\(open)\(name)}}" + rng.pick(["", "\n", " \n"])
+                out += template(&rng, depth: depth + 1, blocks: blocks, partials: partials)
+                out += rng.pick(["", "\n", "  "]) + "{{/\(name)}}" + rng.pick(["", "\n", "\t\n"])
+            case 10 where blocks:
+                out += rng.pick(["", "\n", "  "]) + "{{$b}}" + rng.pick(["", "\n"]) + template(&rng, depth: depth + 1, blocks: false, partials: partials)
+                    + "{{/b}}" + rng.pick(["", "\n"])
+            case 11:
+                out += rng.pick(["{{%CONTENT_TYPE:TEXT}}", "{{%CONTENT_TYPE:HTML}}", "{{=<% %>=}}<%v%><%={{ }}=%>"])
+            default: out += rng.pick(texts)
+            }
+        }
+        return out
+    }
+
+    static func theme(_ files: [String: String]) throws -> TemplateSet {
+        var all = DefaultTemplates.files
+        for (name, text) in files { all[name + ".mustache"] = text }
+        return try TemplateSet(files: all)
+    }
+
+    @Test func randomTemplatesRenderAsSwiftMustacheRendersThem() throws {
+        var rng = RNG(state: 2026)
+        var compared = 0
+        for n in 0..<800 {
+            var files: [String: String] = [
+                "t": Self.template(&rng, depth: 0, blocks: true, partials: ["{{>p1}}", "{{> p2 }}", "  {{>p2}}\n", "{{>nothing}}"]),
+                "p1": Self.template(&rng, depth: 1, blocks: false, partials: ["{{>p2}}", "\t{{>p2}}"]),
+                "p2": "  " + Self.template(&rng, depth: 2, blocks: false) + "\n",
+                "base": "<main>\n" + Self.template(&rng, depth: 1, blocks: true, partials: ["{{>p1}}", " {{>p2}}"]) + "\n</main>\n",
+            ]
+            if n % 3 == 0 {
+                files["t"] = rng.pick(["", "  ", "x\n"]) + "{{<base}}" + rng.pick(["", "\n", " \n"]) + rng.pick(["", "  ", "\n"])
+                    + "{{$b}}" + rng.pick(["", "\n"]) + Self.template(&rng, depth: 1, blocks: false, partials: ["{{>p1}}"])
+                    + rng.pick(["{{/b}}", "\n{{/b}}\n", "  {{/b}}"]) + rng.pick(["", "\n"]) + "{{/base}}" + rng.pick(["", "\n"])
+            }
+            // Cases swift-mustache rejects are not pages anyone can publish.
+            guard let theme = try? Self.theme(files) else { continue }
+            #expect(theme.isCompiled, "case \(n): \(files)")
+            let fast = theme.render("t", Self.context)
+            let reference = theme.renderWithSwiftMustache("t", Self.context)
+            #expect(fast == reference, "case \(n): \(files)")
+            if fast != reference { return }
+            compared += 1
+        }
+        #expect(compared > 600, "only \(compared) of 800 random themes were valid")
+    }
+
+    @Test func theDefaultThemeCompiles() throws {
+        #expect(try TemplateSet(directory: nil).isCompiled)
+    }
+
+    @Test func partialsAreIndentedLineByLine() throws {
+        let theme = try Self.theme(["t": "<ul>\n  {{>p1}}\n</ul>\n", "p1": "<li>{{w}}</li>\n<li>{{n}}</li>\n"])
+        #expect(theme.render("t", Self.context) == "<ul>\n  <li>plain</li>\n  <li>42</li>\n</ul>\n")
+        #expect(theme.render("t", Self.context) == theme.renderWithSwiftMustache("t", Self.context))
+    }
+
+    @Test func blocksOverrideTheInheritedTemplate() throws {
+        let theme = try Self.theme(["t": "{{<base}}{{$b}}<p>{{v}}</p>{{/b}}{{/base}}", "base": "<main>{{$b}}défaut{{/b}}</main>"])
+        #expect(theme.render("t", Self.context) == "<main><p>a&lt;b&gt;&amp;&quot;c&#39;</p></main>")
+    }
+
+    /// Transforms are swift-mustache's own; a theme that uses one renders with it, whole.
+    @Test func aThemeWithATransformRendersWithSwiftMustache() throws {
+        let theme = try Self.theme(["t": "{{uppercased(w)}}{{#l}}{{v}}{{^last()}}, {{/last()}}{{/l}}"])
+        #expect(!theme.isCompiled)
+        #expect(theme.render("t", Self.context) == "PLAINone, two")
+    }
+}
