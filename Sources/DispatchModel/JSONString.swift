@@ -11,38 +11,46 @@ public enum JSONString {
         return out
     }
 
+    /// Works on UTF-8 bytes (the data files quote every text of the site): everything it
+    /// escapes is ASCII or one of a few fixed multi-byte sequences.
     public static func append(_ s: String, to out: inout String) {
-        var plainStart = s.unicodeScalars.startIndex
-        let scalars = s.unicodeScalars
-        var i = scalars.startIndex
-        while i != scalars.endIndex {
-            let v = scalars[i].value
-            let escape: String?
-            switch v {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x3C: escape = "\\u003c"
-            case 0x3E: escape = "\\u003e"
-            case 0x26: escape = "\\u0026"
-            case 0x2028: escape = "\\u2028"
-            case 0x2029: escape = "\\u2029"
-            // C0 and C1 controls, the BOM and two non-characters: JSON accepts the last ones
-            // raw, but YAML (the intermediate's front matter) refuses or drops them.
-            case 0..<0x20, 0x7F...0x9F, 0xFEFF, 0xFFFE, 0xFFFF:
-                let hex = String(v, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escape = nil
+        var s = s
+        s.withUTF8 { u in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(u.count + 8)
+            let n = u.count
+            var i = 0
+            func hex(_ v: UInt32) {
+                bytes.append(contentsOf: Array("\\u".utf8))
+                for shift in stride(from: 12, through: 0, by: -4) {
+                    let d = UInt8((v >> UInt32(shift)) & 0xF)
+                    bytes.append(d < 10 ? 0x30 + d : 0x61 + d - 10)
+                }
             }
-            if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<i])
-                out.append(escape)
-                plainStart = scalars.index(after: i)
+            while i < n {
+                let b = u[i]
+                switch b {
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+                case 0x09: bytes.append(0x5C); bytes.append(0x74)
+                case 0x3C, 0x3E, 0x26: hex(UInt32(b))
+                // C0 controls and DEL; below, C1 controls (C2 80–9F), U+2028/2029
+                // (E2 80 A8/A9), the BOM (EF BB BF) and U+FFFE/FFFF (EF BF BE/BF): JSON
+                // accepts the last ones raw, but YAML (the intermediate's front matter)
+                // refuses or drops them, and a `<script>` must never see 2028/2029.
+                case 0..<0x20, 0x7F: hex(UInt32(b))
+                case 0xC2 where i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F:
+                    hex(UInt32(u[i + 1])); i += 1
+                case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9),
+                     0xEF where i + 2 < n && ((u[i + 1] == 0xBB && u[i + 2] == 0xBF) || (u[i + 1] == 0xBF && u[i + 2] >= 0xBE)):
+                    hex(UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)); i += 2
+                default: bytes.append(b)
+                }
+                i += 1
             }
-            i = scalars.index(after: i)
+            out += String(decoding: bytes, as: UTF8.self)
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
     }
 }

@@ -21,28 +21,34 @@ public enum MarkdownEscaper {
 
     /// One paragraph of plain text -> one line of Markdown. Line breaks inside become spaces
     /// (a dispatch paragraph is one line), leading/trailing whitespace is dropped.
+    /// Works on UTF-8 bytes: every character it treats specially is ASCII, and a build
+    /// escapes every paragraph of every dispatch (appending scalars one by one cost more
+    /// than cmark's rendering).
     public static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var atStart = true          // no visible character written yet
-        var inLeadingDigits = false // `12` of a would-be `12. ` list marker
-        for u in text.unicodeScalars {
-            var v = u.value
-            var scalar = u
-            if v == 0x0A || v == 0x0D || v == 0x09 { v = 0x20; scalar = " " }
-            if atStart {
-                if v == 0x20 && out.isEmpty { continue }
-                if v >= 0x30 && v <= 0x39 { out.append(scalar); inLeadingDigits = true; continue }
-                atStart = false
-                if (inLeadingDigits && (v == 0x2E || v == 0x29)) || (!inLeadingDigits && isLineStartActive(v)) {
-                    out.append("\\"); out.append(scalar); continue
+        var text = text
+        return text.withUTF8 { u -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count + u.count / 16 + 4)
+            var atStart = true          // no visible character written yet
+            var inLeadingDigits = false // `12` of a would-be `12. ` list marker
+            for byte in u {
+                var v = byte
+                if v == 0x0A || v == 0x0D || v == 0x09 { v = 0x20 }
+                if atStart {
+                    if v == 0x20 && out.isEmpty { continue }
+                    if v >= 0x30 && v <= 0x39 { out.append(v); inLeadingDigits = true; continue }
+                    atStart = false
+                    if (inLeadingDigits && (v == 0x2E || v == 0x29)) || (!inLeadingDigits && isLineStartActive(UInt32(v))) {
+                        out.append(0x5C); out.append(v); continue
+                    }
                 }
+                if isInlineActive(UInt32(v)) { out.append(0x5C) }
+                out.append(v)
             }
-            if isInlineActive(v) { out.append("\\") }
-            out.append(scalar)
+            // Trailing spaces could form a hard line break with a following line; drop them.
+            while out.last == 0x20 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
         }
-        // Trailing spaces could form a hard line break with a following line; drop them.
-        while let last = out.last, last == " " { out.removeLast() }
-        return String(out)
     }
 
     /// Inverse of `escape`: drops a backslash before ASCII punctuation.

@@ -1,7 +1,9 @@
 import DispatchModel
 
 /// Tags a dispatch with the organisations (acronyms), countries, place (dateline) and topics
-/// it is about. Works on the folded, tokenised text once; each lookup is a hash probe.
+/// it is about. Works on the text's bytes in two passes (as written, then folded), finding
+/// words as byte ranges and looking them up in byte-keyed tables: no `String` per word, as
+/// every dispatch of a build is tagged.
 public struct Tagger: Sendable {
     let topicIndex: PhraseIndex
     let topicNames: [String]
@@ -19,33 +21,42 @@ public struct Tagger: Sendable {
 
     /// Tags sorted by kind, then name, without duplicates.
     public func tags(for d: Dispatch) -> [Tag] {
-        var text = d.title + "\n"
-        for p in d.paragraphs { text += p + "\n" }
-        for c in d.captions { text += c.text + "\n" }
+        var text: [UInt8] = []
+        text.reserveCapacity(d.title.utf8.count + d.paragraphs.reduce(0) { $0 + $1.utf8.count + 1 } + 64)
+        func add(_ s: String) { text.append(contentsOf: s.utf8); text.append(0x0A) }
+        add(d.title)
+        for p in d.paragraphs { add(p) }
+        for c in d.captions { add(c.text) }
 
         var tags = Set<Tag>()
-        for acronym in Self.definedAcronyms(in: text) where !Self.notOrganisations.contains(acronym) {
-            tags.insert(Tag(name: acronym, kind: .organisation))
-        }
-        let tokens = Tokenizer.words(text)
-        for w in tokens {
-            if let org = Self.knownOrganisations[w] { tags.insert(Tag(name: org, kind: .organisation)) }
-            if let country = Countries.byWord[w] { tags.insert(Tag(name: country, kind: .country)) }
+        text.withUnsafeBufferPointer { u in
+            for acronym in Self.definedAcronyms(in: u) where !Self.notOrganisations.contains(acronym) {
+                tags.insert(Tag(name: acronym, kind: .organisation))
+            }
+            Tokenizer.forEachWord(u) { w in
+                if let org = Self.organisationTable.value(for: w) { tags.insert(Tag(name: org, kind: .organisation)) }
+                if let country = Self.countryTable.value(for: w) { tags.insert(Tag(name: country, kind: .country)) }
+            }
         }
         // A topic needs its keywords at least twice: one passing word ("paix", "jeunes") in a
         // diplomatic dispatch would otherwise tag nearly every dispatch with nearly every topic.
-        let folded = Tokenizer.words(TextFolding.key(text))
-        for (topic, hits) in topicIndex.counts(in: folded) where hits >= minimumTopicHits {
-            tags.insert(Tag(name: topicNames[topic], kind: .topic))
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.count)
+        text.withUnsafeBufferPointer { u in _ = TextFolding.forEachFoldedByte(u, lowercase: true) { folded.append($0) } }
+        folded.withUnsafeBufferPointer { u in
+            for (topic, hits) in topicIndex.counts(in: u) where hits >= minimumTopicHits {
+                tags.insert(Tag(name: topicNames[topic], kind: .topic))
+            }
         }
         if let place = d.place, !place.isEmpty { tags.insert(Tag(name: place, kind: .place)) }
-        return tags.sorted { ($0.kind, TextFolding.key($0.name), $0.name) < ($1.kind, TextFolding.key($1.name), $1.name) }
+        return tags.map { ($0, TextFolding.key($0.name)) }
+            .sorted { ($0.0.kind, $0.1, $0.0.name) < ($1.0.kind, $1.1, $1.0.name) }
+            .map(\.0)
     }
 
     /// Acronyms introduced as `Nom complet (ABC)`: 2–8 capital letters in parentheses.
-    static func definedAcronyms(in text: String) -> [String] {
+    static func definedAcronyms(in u: UnsafeBufferPointer<UInt8>) -> [String] {
         var out: [String] = []
-        let u = Array(text.utf8)
         var i = 0
         while i < u.count {
             if u[i] == 0x28 { // (
@@ -53,7 +64,7 @@ public struct Tagger: Sendable {
                 while j < u.count, u[j] >= 65, u[j] <= 90 { j += 1 }
                 let n = j - i - 1
                 if n >= 2, n <= 8, j < u.count, u[j] == 0x29 {
-                    out.append(String(decoding: u[(i + 1)..<j], as: UTF8.self))
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: u[(i + 1)..<j]), as: UTF8.self))
                 }
                 i = j
             } else {
@@ -72,6 +83,9 @@ public struct Tagger: Sendable {
         "OTAN": "OTAN", "FMI": "FMI", "OMS": "OMS", "PCV": "PCV", "PCC": "PCC", "PPRL": "PPRL",
         "UE": "UE", "G20": "G20", "BRICS": "BRICS",
     ]
+
+    static let organisationTable = WordTable(knownOrganisations)
+    static let countryTable = WordTable(Countries.byWord)
 }
 
 /// Splits text into words: letters, digits, `-` and `'` inside words; apostrophe elisions
@@ -81,72 +95,96 @@ enum Tokenizer {
         var text = text
         return text.withUTF8 { u -> [String] in
             var out: [String] = []
-            var start = -1 // first byte of the current word
-            var end = -1   // one past its last letter (a trailing hyphen is not part of it)
-            func flush() {
-                if start >= 0 && end > start { out.append(String(decoding: u[start..<end], as: UTF8.self)) }
-                start = -1
-                end = -1
-            }
-            var i = 0
-            let n = u.count
-            while i < n {
-                let b = u[i]
-                let len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                let word: Bool
-                var apostrophe = false
-                if b < 0x80 {
-                    word = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-                    apostrophe = b == 0x27
-                } else if len == 2 {
-                    let b1 = i + 1 < n ? u[i + 1] : 0
-                    word = b != 0xC2 && !(b == 0xC3 && (b1 == 0x97 || b1 == 0xB7))
-                } else if len == 3 {
-                    let b1 = i + 1 < n ? u[i + 1] : 0
-                    let punct = (b == 0xE2 && (b1 == 0x80 || b1 == 0x81)) || (b == 0xE3 && b1 == 0x80)
-                    word = !punct
-                    apostrophe = b == 0xE2 && b1 == 0x80 && i + 2 < n && u[i + 2] == 0x99 // U+2019
-                } else {
-                    word = true
-                }
-                if word {
-                    if start < 0 { start = i }
-                    end = i + len
-                } else if b == 0x2D && start >= 0 {
-                    // a hyphen inside a word (Hô Chi Minh-Ville, COVID-19) is kept
-                } else if apostrophe {
-                    start = -1; end = -1 // drop the elided article: l', d', qu'
-                } else {
-                    flush()
-                }
-                i += len
-            }
-            flush()
+            forEachWord(u) { out.append(String(decoding: $0, as: UTF8.self)) }
             return out
         }
     }
+
+    /// Calls `body` with the bytes of each word, in order.
+    static func forEachWord(_ u: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = -1 // first byte of the current word
+        var end = -1   // one past its last letter (a trailing hyphen is not part of it)
+        @inline(__always) func flush() {
+            if start >= 0 && end > start { body(UnsafeBufferPointer(rebasing: u[start..<end])) }
+            start = -1
+            end = -1
+        }
+        var i = 0
+        let n = u.count
+        while i < n {
+            let b = u[i]
+            let len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            let word: Bool
+            var apostrophe = false
+            if b < 0x80 {
+                word = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                apostrophe = b == 0x27
+            } else if len == 2 {
+                let b1 = i + 1 < n ? u[i + 1] : 0
+                word = b != 0xC2 && !(b == 0xC3 && (b1 == 0x97 || b1 == 0xB7))
+            } else if len == 3 {
+                let b1 = i + 1 < n ? u[i + 1] : 0
+                let punct = (b == 0xE2 && (b1 == 0x80 || b1 == 0x81)) || (b == 0xE3 && b1 == 0x80)
+                word = !punct
+                apostrophe = b == 0xE2 && b1 == 0x80 && i + 2 < n && u[i + 2] == 0x99 // U+2019
+            } else {
+                word = true
+            }
+            if word {
+                if start < 0 { start = i }
+                end = min(i + len, n)
+            } else if b == 0x2D && start >= 0 {
+                // a hyphen inside a word (Hô Chi Minh-Ville, COVID-19) is kept
+            } else if apostrophe {
+                start = -1; end = -1 // drop the elided article: l', d', qu'
+            } else {
+                flush()
+            }
+            i += len
+        }
+        flush()
+    }
 }
 
-/// Multi-word phrase lookup on folded tokens.
+/// Multi-word phrase lookup on folded words.
 struct PhraseIndex: Sendable {
-    /// first folded token -> [(remaining tokens, value)]
-    var entries: [String: [([String], Int)]] = [:]
+    /// The phrases, as folded words.
+    var phrases: [(words: [[UInt8]], value: Int)] = []
+    /// First folded word -> indexes into `phrases`.
+    var byFirstWord = WordTable<[Int]>([:])
 
     mutating func add(_ phrase: String, value: Int) {
-        let toks = Tokenizer.words(phrase).map { TextFolding.key($0) }
-        guard let first = toks.first else { return }
-        entries[first, default: []].append((Array(toks.dropFirst()), value))
+        let words = Tokenizer.words(phrase).map { Array(TextFolding.key($0).utf8) }
+        guard let first = words.first else { return }
+        phrases.append((words, value))
+        var map = byFirstWord.entries
+        map[first, default: []].append(phrases.count - 1)
+        byFirstWord = WordTable(bytes: map)
     }
 
-    /// How many times each value's phrases occur (each position counts once per value).
-    func counts(in tokens: [String]) -> [Int: Int] {
+    /// How many times each value's phrases occur in the folded text (each position counts
+    /// once per value).
+    func counts(in text: UnsafeBufferPointer<UInt8>) -> [Int: Int] {
+        var words: [Range<Int>] = []
+        let base = text.baseAddress
+        Tokenizer.forEachWord(text) { w in
+            let start = base.map { w.baseAddress! - $0 } ?? 0
+            words.append(start..<(start + w.count))
+        }
         var found: [Int: Int] = [:]
-        for (i, t) in tokens.enumerated() {
-            guard let cands = entries[t] else { continue }
-            var here = Set<Int>()
-            for (rest, v) in cands where !here.contains(v) {
-                if rest.isEmpty || (i + rest.count < tokens.count && tokens[(i + 1)...(i + rest.count)].elementsEqual(rest)) {
-                    here.insert(v)
+        var here: [Int] = []
+        for (i, r) in words.enumerated() {
+            guard let cands = byFirstWord.value(for: UnsafeBufferPointer(rebasing: text[r])) else { continue }
+            here.removeAll(keepingCapacity: true)
+            for c in cands {
+                let (phrase, v) = phrases[c]
+                if here.contains(v) { continue }
+                let rest = phrase.count - 1
+                guard i + rest < words.count else { continue }
+                var all = true
+                for k in 0..<rest where !text[words[i + 1 + k]].elementsEqual(phrase[1 + k]) { all = false; break }
+                if all {
+                    here.append(v)
                     found[v, default: 0] += 1
                 }
             }

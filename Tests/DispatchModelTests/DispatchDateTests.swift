@@ -78,6 +78,39 @@ import Testing
         #expect(JSONString.quote("a\nb\u{1}") == #""a\nb\u0001""#)
     }
 
+    /// The byte-level quoting must equal the scalar-by-scalar definition on any text.
+    @Test func jsonQuotingEqualsTheScalarDefinition() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u.value {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case 0x3C, 0x3E, 0x26, 0x2028, 0x2029, 0..<0x20, 0x7F...0x9F, 0xFEFF, 0xFFFE, 0xFFFF:
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["a", "é", "\"", "\\", "\n", "\r", "\t", "<", ">", "&", "\u{0}", "\u{1F}", "\u{7F}", "\u{80}", "\u{9F}",
+                      "\u{A0}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{FEFF}", "\u{FEFE}", "\u{FFFD}", "\u{FFFE}",
+                      "\u{FFFF}", "\u{10000}", "ơ", "ệ", "\u{300}"]
+        var state: UInt64 = 7
+        for _ in 0..<3000 {
+            var s = ""
+            for _ in 0..<8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            #expect(JSONString.quote(s) == reference(s), "\(Array(s.unicodeScalars))")
+        }
+    }
+
     @Test func htmlEscape() {
         #expect(HTMLEscape.text(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }

@@ -38,6 +38,43 @@ typealias DTag = DispatchModel.Tag
         #expect(MarkdownEscaper.unescape(md) == String(trimmed))
     }
 
+    /// The byte-level escaper must equal the scalar-by-scalar definition on any text.
+    @Test func escapingEqualsTheScalarDefinition() {
+        func reference(_ text: String) -> String {
+            var out = String.UnicodeScalarView()
+            var atStart = true
+            var inLeadingDigits = false
+            for u in text.unicodeScalars {
+                var v = u.value
+                var scalar = u
+                if v == 0x0A || v == 0x0D || v == 0x09 { v = 0x20; scalar = " " }
+                if atStart {
+                    if v == 0x20 && out.isEmpty { continue }
+                    if v >= 0x30 && v <= 0x39 { out.append(scalar); inLeadingDigits = true; continue }
+                    atStart = false
+                    if (inLeadingDigits && (v == 0x2E || v == 0x29)) || (!inLeadingDigits && "#-+=~|".unicodeScalars.contains(scalar)) {
+                        out.append("\\"); out.append(scalar); continue
+                    }
+                }
+                if "\\`*_[]<>&".unicodeScalars.contains(scalar) { out.append("\\") }
+                out.append(scalar)
+            }
+            while let last = out.last, last == " " { out.removeLast() }
+            return String(out)
+        }
+        let pieces = ["a", "é", " ", "\n", "\r\n", "\t", "1", "12", ".", ")", "#", "-", "+", "=", "~", "|", "\\", "`", "*", "_",
+                      "[", "]", "<", ">", "&", "ệ", "\u{300}", "\u{A0}", "\u{10000}"]
+        var state: UInt64 = 11
+        for _ in 0..<3000 {
+            var s = ""
+            for _ in 0..<6 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            #expect(MarkdownEscaper.escape(s) == reference(s), "\(Array(s.unicodeScalars))")
+        }
+    }
+
     @Test func newlinesInsideAParagraphBecomeSpaces() {
         #expect(MarkdownEscaper.escape("a\nb\r\nc") == "a b  c")
     }
