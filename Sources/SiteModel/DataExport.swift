@@ -75,11 +75,21 @@ public enum SearchWords {
     /// of `TextFolding.key(text)` split on anything but `a-z0-9`, two letters or more, stop
     /// words left out.
     public struct Collector {
-        /// Every word seen, in order, repeats included.
-        public internal(set) var words: [String] = []
+        /// Every distinct word met so far, stop words included, with ids in order of first meeting.
+        public private(set) var table = ByteStringTable()
+        /// By word id: whether it is indexed (not a stop word).
+        private var indexed: [Bool] = []
+        /// Ids of the indexed words of the texts added since `removeAll`, in order, repeats included.
+        public private(set) var ids: [Int] = []
         var cur: [UInt8] = []
 
         public init() {}
+
+        /// The words added since `removeAll`, in order, repeats included.
+        public var words: [String] { ids.map { table.string($0) } }
+
+        /// Forgets the words added (keeps the table: ids stay valid across dispatches).
+        public mutating func removeAll() { ids.removeAll(keepingCapacity: true) }
 
         public mutating func add(_ text: String) {
             var text = text
@@ -94,8 +104,9 @@ public enum SearchWords {
         mutating func flush() {
             guard !cur.isEmpty else { return }
             if cur.count >= 2 {
-                let w = String(decoding: cur, as: UTF8.self)
-                if !SearchIndex.stopWords.contains(w) { words.append(w) }
+                let (id, inserted) = cur.withUnsafeBufferPointer { table.insert($0) }
+                if inserted { indexed.append(!SearchIndex.stopWords.contains(table.string(id))) }
+                if indexed[id] { ids.append(id) }
             }
             cur.removeAll(keepingCapacity: true)
         }

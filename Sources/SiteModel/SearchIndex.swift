@@ -43,19 +43,20 @@ public struct SearchIndex: Sendable {
         // in order. A word seen again in the same dispatch is the last id of its list already.
         let count = site.articles.count
         let parts = max(1, min(jobs, count))
-        let partial = Parallel.map(parts, jobs: jobs) { p -> [String: [Int]] in
-            var postings: [String: [Int]] = [:]
+        let partial = Parallel.map(parts, jobs: jobs) { p -> (ByteStringTable, [[Int]]) in
+            var postings: [[Int]] = []
             var w = SearchWords.Collector()
             for i in (count * p / parts)..<(count * (p + 1) / parts) {
-                w.words.removeAll(keepingCapacity: true)
+                w.removeAll()
                 collect(i, into: &w)
-                for word in w.words { postings[word, default: []].appendUnlessLast(i) }
+                if postings.count < w.table.count { postings += Array(repeating: [], count: w.table.count - postings.count) }
+                for id in w.ids { postings[id].appendUnlessLast(i) }
             }
-            return postings
+            return (w.table, postings)
         }
-        var postings = partial[0]
-        for more in partial.dropFirst() {
-            for (word, ids) in more { postings[word, default: []].append(contentsOf: ids) }
+        var postings: [String: [Int]] = [:]
+        for (table, ids) in partial {
+            for (id, list) in ids.enumerated() where !list.isEmpty { postings[table.string(id), default: []].append(contentsOf: list) }
         }
         var grouped: [String: [(String, [Int])]] = [:]
         for (w, ids) in postings { grouped[Self.shardKey(w), default: []].append((w, ids)) }

@@ -76,7 +76,7 @@ public struct SiteRenderer: Sendable {
         public func render() -> [OutputFile] { make() }
     }
 
-    /// Every job of the site, in a fixed order.
+    /// Every job of the site, in a fixed order (longest first).
     public func pageJobs() -> [PageJob] {
         let r = self
         var jobs: [PageJob] = []
@@ -85,6 +85,20 @@ public struct SiteRenderer: Sendable {
             h.combine(theme)
             for p in parts { h.combine(p) }
             jobs.append(PageJob(key: key, signature: h.value, make: make))
+        }
+        // Data files, the search index and the sitemap list the whole site; each has a
+        // signature of only what it shows, so that an edit re-renders only those it changes.
+        // They are the longest jobs, so they come first: the jobs still running when the
+        // others are done are then short pages, and both cores stay busy to the end.
+        let data = DataExport(site: site)
+        job("data:dispatches", [sig.dispatchRecords()]) { [data.dispatchesFile] }
+        job("data:officials", [sig.officialsData()]) { [data.officialsFile] }
+        job("data:tags", [sig.tagsIndex()]) { [data.tagsFile] }
+        job("sitemap", [sig.sitemap()]) { [r.sitemap()] }
+        let search = SearchIndex(site: site)
+        job("search:words", [sig.searchWords()]) { search.wordFiles(jobs: r.workers) }
+        for n in 0..<search.documentShardCount {
+            job("search:docs:\(n)", [sig.searchDocuments(search.documentRange(n))]) { [search.documentShard(n)] }
         }
         for i in site.articles.indices { job("article:" + site.articles[i].slug, [sig.article[i]]) { [r.article(i)] } }
         job("home", [sig.list(Array(r.latest)), UInt64(site.articles.count), UInt64(site.people.count), UInt64(site.tags.count)]) { [r.home()] }
@@ -100,18 +114,6 @@ public struct SiteRenderer: Sendable {
         job("404", []) { [r.notFound()] }
         job("feed", [sig.feed(Array(r.siteFeedArticles))]) { [r.siteFeed()] }
         job("assets", []) { r.templates.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, text: $0.value) } }
-        // Data files, the search index and the sitemap list the whole site; each has a
-        // signature of only what it shows, so that an edit re-renders only those it changes.
-        let data = DataExport(site: site)
-        job("data:dispatches", [sig.dispatchRecords()]) { [data.dispatchesFile] }
-        job("data:officials", [sig.officialsData()]) { [data.officialsFile] }
-        job("data:tags", [sig.tagsIndex()]) { [data.tagsFile] }
-        job("sitemap", [sig.sitemap()]) { [r.sitemap()] }
-        let search = SearchIndex(site: site)
-        job("search:words", [sig.searchWords()]) { search.wordFiles(jobs: r.workers) }
-        for n in 0..<search.documentShardCount {
-            job("search:docs:\(n)", [sig.searchDocuments(search.documentRange(n))]) { [search.documentShard(n)] }
-        }
         return jobs
     }
 

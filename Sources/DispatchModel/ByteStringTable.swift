@@ -1,0 +1,99 @@
+/// Distinct byte strings (words), each with a small integer id in the order first added.
+/// Scanners look words up by their UTF-8 bytes, so they need not make a `String` of every
+/// word they meet (the tagger and the search index read every word of every dispatch).
+/// Open addressing over FNV-1a hashes; a hit is confirmed on the bytes, so the answers are
+/// exactly those of a `[String: Int]` keyed by the same bytes.
+public struct ByteStringTable: Sendable {
+    /// Every string's bytes, one after the other.
+    private var arena: [UInt8] = []
+    /// String `id` is `arena[starts[id] ..< starts[id + 1]]`.
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// `id + 1` of the string in each slot, or 0 when empty; the size is a power of two.
+    private var slots = [Int32](repeating: 0, count: 16)
+
+    public init() {}
+
+    public var count: Int { hashes.count }
+
+    @inline(__always)
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h ^ (h >> 29)
+    }
+
+    /// The id of `word`, or nil.
+    public func find(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        let h = Self.hash(word)
+        let slot = probe(word, h)
+        let id = Int(slots[slot]) - 1
+        return id >= 0 ? id : nil
+    }
+
+    /// The id of `word`, added if new (ids count up from 0 in order of addition).
+    @discardableResult
+    public mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> (id: Int, inserted: Bool) {
+        let h = Self.hash(word)
+        let slot = probe(word, h)
+        if slots[slot] != 0 { return (Int(slots[slot]) - 1, false) }
+        let id = hashes.count
+        arena.append(contentsOf: word)
+        starts.append(arena.count)
+        hashes.append(h)
+        slots[slot] = Int32(id + 1)
+        if hashes.count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    @discardableResult
+    public mutating func insert(_ word: String) -> (id: Int, inserted: Bool) {
+        var word = word
+        return word.withUTF8 { insert($0) }
+    }
+
+    public func find(_ word: String) -> Int? {
+        var word = word
+        return word.withUTF8 { find($0) }
+    }
+
+    /// String `id` as text.
+    public func string(_ id: Int) -> String {
+        arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]]), as: UTF8.self) }
+    }
+
+    /// The slot holding `word`, or the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ word: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Int {
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: h) & mask
+        return arena.withUnsafeBufferPointer { a in
+            while true {
+                let k = Int(slots[s]) - 1
+                if k < 0 { return s }
+                if hashes[k] == h, starts[k + 1] - starts[k] == word.count,
+                   word.count == 0 || memcmpBytes(a.baseAddress! + starts[k], word.baseAddress!, word.count) {
+                    return s
+                }
+                s = (s + 1) & mask
+            }
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        var next = [Int32](repeating: 0, count: size)
+        for (id, h) in hashes.enumerated() {
+            var s = Int(truncatingIfNeeded: h) & (size - 1)
+            while next[s] != 0 { s = (s + 1) & (size - 1) }
+            next[s] = Int32(id + 1)
+        }
+        slots = next
+    }
+}
+
+@inline(__always)
+private func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    for i in 0..<n where a[i] != b[i] { return false }
+    return true
+}
