@@ -9,10 +9,11 @@ import Foundation
 /// 1. `extract` reads one page as soon as it is rendered and keeps only hashes: for each
 ///    distinct link the path it resolves to (and the `dir/index.html` alternative), its
 ///    anchor, and the page's own ids.
-/// 2. `check` resolves every link against the hashes of all generated paths. Pages with a
-///    broken link (rare) are read again and checked by path arithmetic on strings, which
-///    produces the messages; that second check is the reference, the hashes only find the
-///    pages to look at.
+/// 2. `Collector` merges the pages' hashes (each distinct link once for the whole site) and
+///    resolves every link against the hashes of all generated paths. When a link is broken
+///    (rare), the pages are read again to find those that hold it, and these are checked by
+///    path arithmetic on strings, which produces the messages; that second check is the
+///    reference, the hashes only find the pages to look at.
 /// Links from the site root (`../../tags/x/index.html`, the form every generated link
 /// takes) are hashed straight from the page's bytes; other forms go through `normalize`.
 public enum LinkCheck {
@@ -56,45 +57,77 @@ public enum LinkCheck {
     /// Every file in memory (for `sitegen check` and tests).
     public static func check(_ files: [OutputFile]) -> (broken: [Broken], checked: Int) {
         let pages = files.filter { $0.path.hasSuffix(".html") }
-        let links = Parallel.map(pages.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { extract(pages[$0]) }
+        let collector = Collector()
+        _ = Parallel.map(pages.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { collector.add(extract(pages[$0])) }
         var byPath: [String: Int] = [:]
         for (i, f) in files.enumerated() { byPath[f.path] = i }
         let index = byPath
-        return check(pages: links, paths: files.map(\.path)) { path in index[path].map { files[$0].contents } }
+        return collector.check(paths: files.map(\.path)) { path in index[path].map { files[$0].contents } }
     }
 
-    /// - Parameters:
-    ///   - pages: `extract` of every HTML page.
-    ///   - paths: every generated path.
-    ///   - source: the bytes of a generated file, to re-read the pages that have broken links.
-    public static func check(pages: [PageLinks], paths: [String], source: @escaping @Sendable (String) -> [UInt8]?) -> (broken: [Broken], checked: Int) {
-        let existing = Set(paths.map { fnv(Array($0.utf8)) })
-        var ids: [UInt64: Set<UInt64>] = [:]
-        for p in pages { ids[fnv(Array(p.path.utf8))] = Set(p.ids.map { $0 & ~3 }) }
-        let idsByPath = ids
-        let suspects = Parallel.map(pages.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i -> Bool in
-            for r in pages[i].records {
+    /// The links of every page as they are rendered, merged: each distinct link once for the
+    /// whole site, and each page's ids as hashes of (page, id). A site links the same few
+    /// thousand targets from every page, so this stays small while pages stream out (at
+    /// 50,000 dispatches, keeping each page's links until the end took a quarter of the
+    /// build's memory). Which pages hold a broken link is found again only when there is one.
+    public final class Collector: @unchecked Sendable {
+        private let mutex = NSLock()
+        private var records = Set<Record>()
+        private var ids = Set<UInt64>()
+        private var checked = 0
+
+        public init() {}
+
+        public func add(_ page: PageLinks) {
+            let own = fnv(Array(page.path.utf8))
+            mutex.lock()
+            for r in page.records { records.insert(r) }
+            for id in page.ids { ids.insert(idKey(page: own, id: id)) }
+            checked += page.checked
+            mutex.unlock()
+        }
+
+        /// - Parameters:
+        ///   - paths: every generated path.
+        ///   - source: the bytes of a generated file, to find and re-read the pages that
+        ///     have broken links.
+        public func check(paths: [String], source: @escaping @Sendable (String) -> [UInt8]?) -> (broken: [Broken], checked: Int) {
+            mutex.lock()
+            defer { mutex.unlock() }
+            let existing = Set(paths.map { fnv(Array($0.utf8)) })
+            func isBroken(_ r: Record) -> Bool {
                 if r.leavesSite { return true }
                 let resolved: UInt64, html: Bool
                 if existing.contains(r.target) { resolved = r.target; html = r.targetIsHTML }
                 else if existing.contains(r.alternative) { resolved = r.alternative; html = true }
                 else { return true }
-                if r.anchor != 0, html, !(idsByPath[resolved]?.contains(r.anchor) ?? false) { return true }
+                return r.anchor != 0 && html && !ids.contains(idKey(page: resolved, id: r.anchor))
             }
-            return false
-        }
-        var broken: [Broken] = []
-        // In path order, so that the list (and which 100 a build prints) is the same every time.
-        let flagged = pages.indices.filter { suspects[$0] }.sorted { pages[$0].path < pages[$1].path }
-        if !flagged.isEmpty {
+            let bad = Set(records.filter(isBroken))
+            guard !bad.isEmpty else { return ([], checked) }
+            // Rare: read the pages back to find those holding a broken link, then check those
+            // on strings (the reference), in path order so the list is the same every time.
+            let pages = paths.filter { $0.hasSuffix(".html") }.sorted()
+            let flagged = Parallel.map(pages.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i -> Bool in
+                guard let bytes = source(pages[i]) else { return false }
+                return extract(OutputFile(path: pages[i], contents: bytes)).records.contains { bad.contains($0) }
+            }
             let all = Set(paths)
             let anchors = AnchorCache(source: source)
-            for i in flagged {
-                guard let bytes = source(pages[i].path) else { continue }
-                broken += reference(OutputFile(path: pages[i].path, contents: bytes), paths: all, anchors: anchors)
+            var broken: [Broken] = []
+            for (i, page) in pages.enumerated() where flagged[i] {
+                guard let bytes = source(page) else { continue }
+                broken += reference(OutputFile(path: page, contents: bytes), paths: all, anchors: anchors)
             }
+            return (broken, checked)
         }
-        return (broken, pages.reduce(0) { $0 + $1.checked })
+
+        private func idKey(page: UInt64, id: UInt64) -> UInt64 {
+            var h = StableHasher()
+            h.combine(page)
+            h.combine(id & ~3)
+            return h.value
+        }
     }
 
     static let linkAttributes = ["href", "src"].map { Array($0.utf8) }
@@ -298,13 +331,20 @@ public enum LinkCheck {
     /// pass for all names: at each whitespace, try each name.
     static func forEachAttributeValue(_ bytes: UnsafeBufferPointer<UInt8>, names: [[UInt8]], _ body: (Int, Range<Int>, Bool) -> Void) {
         let n = bytes.count
+        // Which bytes can start a name: most spaces in a page are between words of text.
+        var starts = [Bool](repeating: false, count: 256)
+        for pattern in names where !pattern.isEmpty {
+            starts[Int(pattern[0])] = true
+            if pattern[0] >= 0x61 && pattern[0] <= 0x7A { starts[Int(pattern[0] - 32)] = true }
+        }
         var i = 0
         while i < n {
-            guard isSpace(bytes[i]) else { i += 1; continue }
+            guard isSpace(bytes[i]), i + 1 < n, starts[Int(bytes[i + 1])] else { i += 1; continue }
             var matched: Int? = nil
-            for (p, pattern) in names.enumerated() where i + pattern.count + 2 < n {
+            for p in names.indices where i + names[p].count + 2 < n {
+                let pattern = names[p]
                 var match = true
-                for (k, c) in pattern.enumerated() where lower(bytes[i + 1 + k]) != c { match = false; break }
+                for k in pattern.indices where lower(bytes[i + 1 + k]) != pattern[k] { match = false; break }
                 if match { matched = p; break }
             }
             guard let name = matched else { i += 1; continue }

@@ -424,16 +424,16 @@ public struct Site: Sendable {
                     let staging = try OutputWriter(output: options.output).begin()
                     struct Done: Sendable {
                         var record: BuildCache.JobRecord
-                        var links: [LinkCheck.PageLinks] = []
                         var error: Diagnostic?
                     }
+                    let links = LinkCheck.Collector()
                     let done = timings.measure("render+write") {
                         Parallel.map(todo.count, jobs: options.jobs) { i -> Done in
                             defer { options.progress?("render", todo.count) }
                             var d = Done(record: BuildCache.JobRecord(signature: todo[i].signature, files: []))
                             for f in todo[i].render() {
                                 d.record.files.append((f.path, StableHasher.hash(bytes: f.contents)))
-                                if f.path.hasSuffix(".html") { d.links.append(LinkCheck.extract(f)) }
+                                if f.path.hasSuffix(".html") { links.add(LinkCheck.extract(f)) }
                                 if d.error == nil {
                                     do throws(Diagnostic) { try staging.write(f) } catch { d.error = error }
                                 }
@@ -449,7 +449,7 @@ public struct Site: Sendable {
                     // Every internal link and #anchor must resolve, or nothing is published.
                     let paths = done.flatMap { $0.record.files.map(\.path) }
                     let broken = timings.measure("links") {
-                        LinkCheck.check(pages: done.flatMap(\.links), paths: paths, source: { staging.read($0) }).broken
+                        links.check(paths: paths, source: { staging.read($0) }).broken
                     }
                     if !broken.isEmpty {
                         for b in broken.prefix(100) {

@@ -24,23 +24,43 @@ public struct DataExport: Sendable {
         records.isEmpty ? "[]\n" : "[\n" + records.joined(separator: ",\n") + "\n]\n"
     }
 
+    /// The same layout as `array`, appended record by record into one string: the dispatches
+    /// file of a large site is tens of megabytes, which a list of records then joined would
+    /// hold three times over.
+    static func array(count: Int, capacity: Int, _ record: (Int, inout String) -> Void) -> String {
+        guard count > 0 else { return "[]\n" }
+        var out = "[\n"
+        out.reserveCapacity(capacity)
+        for i in 0..<count {
+            if i > 0 { out += ",\n" }
+            record(i, &out)
+        }
+        out += "\n]\n"
+        return out
+    }
+
     public func dispatches() -> String {
-        Self.array(site.articles.map { a in
+        Self.array(count: site.articles.count, capacity: site.articles.count * 1200) { i, s in
+            let a = site.articles[i]
             let d = a.dispatch
-            var s = "{\"file\":\(Self.q(d.file)),\"slug\":\(Self.q(a.slug)),\"url\":\(Self.q(a.path + "index.html"))"
+            s += "{\"file\":\(Self.q(d.file)),\"slug\":\(Self.q(a.slug)),\"url\":\(Self.q(a.path + "index.html"))"
             s += ",\"title\":\(Self.q(d.title)),\"titleDerived\":\(d.titleDerived)"
             s += ",\"date\":\(Self.q(d.date.iso)),\"datePrecision\":\(Self.q(d.date.precision.rawValue))"
             s += ",\"eventDate\":\(Self.q(d.eventDate?.iso))"
             s += ",\"place\":\(Self.q(d.place)),\"agency\":\(Self.q(d.agency))"
-            s += ",\"officials\":[" + a.people.map { ref in
+            s += ",\"officials\":["
+            for (n, ref) in a.people.enumerated() {
                 let p = site.people[ref.person]
-                return "{\"name\":\(Self.q(p.name)),\"slug\":\(Self.q(p.slug)),\"role\":\(Self.q(ref.role))}"
-            }.joined(separator: ",") + "]"
-            s += ",\"tags\":[" + a.tags.map { t in
-                "{\"name\":\(Self.q(site.tags[t].tag.name)),\"slug\":\(Self.q(site.tags[t].slug)),\"kind\":\(Self.q(site.tags[t].tag.kind.rawValue))}"
-            }.joined(separator: ",") + "]}"
-            return s
-        })
+                if n > 0 { s += "," }
+                s += "{\"name\":\(Self.q(p.name)),\"slug\":\(Self.q(p.slug)),\"role\":\(Self.q(ref.role))}"
+            }
+            s += "],\"tags\":["
+            for (n, t) in a.tags.enumerated() {
+                if n > 0 { s += "," }
+                s += "{\"name\":\(Self.q(site.tags[t].tag.name)),\"slug\":\(Self.q(site.tags[t].slug)),\"kind\":\(Self.q(site.tags[t].tag.kind.rawValue))}"
+            }
+            s += "]}"
+        }
     }
 
     public func officials() -> String {

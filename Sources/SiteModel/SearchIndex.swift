@@ -43,22 +43,23 @@ public struct SearchIndex: Sendable {
         // in order. A word seen again in the same dispatch is the last id of its list already.
         let count = site.articles.count
         let parts = max(1, min(jobs, count))
-        let partial = Parallel.map(parts, jobs: jobs) { p -> (ByteStringTable, [[Int]]) in
-            var postings: [[Int]] = []
+        // Ids as 32 bits: the lists hold every word of every dispatch (millions at 50,000).
+        let partial = Parallel.map(parts, jobs: jobs) { p -> (ByteStringTable, [[Int32]]) in
+            var postings: [[Int32]] = []
             var w = SearchWords.Collector()
             for i in (count * p / parts)..<(count * (p + 1) / parts) {
                 w.removeAll()
                 collect(i, into: &w)
                 if postings.count < w.table.count { postings += Array(repeating: [], count: w.table.count - postings.count) }
-                for id in w.ids { postings[id].appendUnlessLast(i) }
+                for id in w.ids { postings[id].appendUnlessLast(Int32(i)) }
             }
             return (w.table, postings)
         }
-        var postings: [String: [Int]] = [:]
+        var postings: [String: [Int32]] = [:]
         for (table, ids) in partial {
             for (id, list) in ids.enumerated() where !list.isEmpty { postings[table.string(id), default: []].append(contentsOf: list) }
         }
-        var grouped: [String: [(String, [Int])]] = [:]
+        var grouped: [String: [(String, [Int32])]] = [:]
         for (w, ids) in postings { grouped[Self.shardKey(w), default: []].append((w, ids)) }
         let shards = grouped
         let keys = shards.keys.sorted()
@@ -115,8 +116,8 @@ public struct SearchIndex: Sendable {
     ]
 }
 
-extension Array where Element == Int {
-    @inline(__always) mutating func appendUnlessLast(_ i: Int) {
+extension Array where Element == Int32 {
+    @inline(__always) mutating func appendUnlessLast(_ i: Int32) {
         if last != i { append(i) }
     }
 }
