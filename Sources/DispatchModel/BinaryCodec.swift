@@ -6,6 +6,17 @@ public struct ByteWriter: Sendable {
 
     public init() {}
 
+    /// A writer whose buffer has room for `capacity` bytes (a large file then grows once).
+    public init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// `v` as eight little-endian bytes.
+    public mutating func uint64LE(_ v: UInt64) {
+        for k in 0..<8 { bytes.append(UInt8((v >> (8 * UInt64(k))) & 0xFF)) }
+    }
+
+    /// Hands the bytes over without copying them.
+    public consuming func finish() -> [UInt8] { bytes }
+
     public mutating func varint(_ v: UInt64) {
         var v = v
         while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
@@ -124,6 +135,7 @@ extension Dispatch {
         for o in officials { w.string(o.name); w.optionalString(o.role) }
         w.int(tags.count)
         for t in tags { w.string(t.name); w.string(t.kind.rawValue) }
+        w.optionalString(searchWords)
     }
 
     private func encodeDate(_ d: DispatchDate, _ w: inout ByteWriter) {
@@ -163,6 +175,8 @@ extension Dispatch {
             guard let name = r.string(), let kindText = r.string(), let kind = TagKind(rawValue: kindText) else { return nil }
             d.tags.append(Tag(name: name, kind: kind))
         }
+        guard let words = r.optionalString() else { return nil }
+        d.searchWords = words
         return d
     }
 }

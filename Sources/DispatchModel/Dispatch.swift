@@ -80,6 +80,11 @@ public struct Dispatch: Hashable, Sendable {
     public var signOff: String?
     public var officials: [OfficialMention]
     public var tags: [Tag]
+    /// The distinct words of its text as the search index keys them (folded, split, stop
+    /// words left out), space-separated, computed with officials and tags while seeds load
+    /// (on all cores, and kept in the build cache) rather than when the index is written.
+    /// Nil when not computed: the index then reads the text itself.
+    public var searchWords: String?
 
     public init(file: String, title: String = "", titleDerived: Bool = false,
                 date: DispatchDate = .unknown, eventDate: DispatchDate? = nil,

@@ -5,31 +5,34 @@ public enum Slug {
     public static let maxLength = 80
 
     public static func make(_ text: String, maxLength: Int = Slug.maxLength) -> String {
-        let folded = TextFolding.foldAccents(text)
-        var words: [String] = []
-        var current = ""
-        for u in folded.unicodeScalars {
-            let v = u.value
-            if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
-                current.unicodeScalars.append(u)
-            } else if v >= 65 && v <= 90 {
-                current.unicodeScalars.append(Unicode.Scalar(v + 32)!)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+        // On the folded text's bytes: everything kept is ASCII, so bytes are characters.
+        var folded = TextFolding.foldAccents(text)
+        var out: [UInt8] = []
+        out.reserveCapacity(min(folded.utf8.count, maxLength))
+        var word: [UInt8] = []
+        var full = false
+        func flush() {
+            guard !word.isEmpty, !full else { word.removeAll(keepingCapacity: true); return }
+            let length = out.isEmpty ? word.count : out.count + 1 + word.count
+            if length > maxLength {
+                if out.isEmpty { out = Array(word.prefix(maxLength)) }
+                full = true
+            } else {
+                if !out.isEmpty { out.append(0x2D) }
+                out.append(contentsOf: word)
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        folded.withUTF8 { u in
+            for b in u {
+                if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) { word.append(b) }
+                else if b >= 65 && b <= 90 { word.append(b + 32) }
+                else { flush() }
+                if full { break }
             }
         }
-        if !current.isEmpty { words.append(current) }
-        var out = ""
-        for w in words {
-            let candidate = out.isEmpty ? w : out + "-" + w
-            if candidate.count > maxLength {
-                if out.isEmpty { out = String(w.prefix(maxLength)) }
-                break
-            }
-            out = candidate
-        }
-        return out.isEmpty ? "sans-titre" : out
+        flush()
+        return out.isEmpty ? "sans-titre" : String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -60,6 +60,36 @@ public enum TextFolding {
         return changed
     }
 
+    /// `key(text)` as bytes, appended to `out` (for scanners that split it into words: the
+    /// tagger and the search index read every dispatch this way). ASCII, nearly all of the
+    /// text, is lowercased by table into a buffer written in place; other scalars go through
+    /// `forEachFoldedByte`.
+    public static func appendKey(_ src: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let n = src.count
+        var i = 0
+        while i < n {
+            // A run of ASCII, copied lowercased without a per-byte append.
+            var j = i
+            while j < n, src[j] < 0x80 { j += 1 }
+            if j > i {
+                let start = out.count
+                let len = j - i
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[i..<j]))
+                out.withUnsafeMutableBufferPointer { o in
+                    for k in start..<(start + len) where o[k] >= 0x41 && o[k] <= 0x5A { o[k] += 32 }
+                }
+                i = j
+                if i == n { break }
+            }
+            // One non-ASCII scalar.
+            let b = src[i]
+            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            let end = min(i + len, n)
+            _ = forEachFoldedByte(UnsafeBufferPointer(rebasing: src[i..<end]), lowercase: true) { out.append($0) }
+            i = end
+        }
+    }
+
     /// The folding table as UTF-8 bytes, for byte-level scanners (search words).
     public static let bytesTable: [UInt32: [UInt8]] = table.mapValues { Array($0.utf8) }
 

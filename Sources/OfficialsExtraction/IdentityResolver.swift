@@ -65,27 +65,37 @@ public struct IdentityResolver: Sendable {
             var entry: Int?
         }
         var byID: [String: Acc] = [:]
+        // A corpus names the same few thousand people tens of thousands of times: each
+        // spelling is cleaned and keyed once.
+        var cleaned: [String: (name: String, key: String)] = [:]
+        func clean(_ raw: String) -> (name: String, key: String) {
+            if let c = cleaned[raw] { return c }
+            let name = OfficialsResolverText.cleanName(raw)
+            let c = (name, OfficialsRegistry.nameKey(name))
+            cleaned[raw] = c
+            return c
+        }
         for (i, list) in extracted.enumerated() {
             for x in list {
                 let m = x.mention
-                let name = OfficialsResolverText.cleanName(m.name)
-                let key = OfficialsRegistry.nameKey(name)
+                let (name, key) = clean(m.name)
                 if key.isEmpty { continue }
                 let entry = registry.entryIndex(key: key, role: m.role)
                 if let e = entry, registry.entries[e].exclude { continue }
                 let id = entry.map { "r\($0)" } ?? "k" + key
-                var acc = byID[id] ?? Acc(entry: entry)
-                acc.spellings[name, default: 0] += 1
-                for sp in x.spellings {
-                    let c = OfficialsResolverText.cleanName(sp)
-                    if c != name, OfficialsRegistry.nameKey(c) == key { acc.spellings[c, default: 0] += 1 }
+                let others = x.spellings.map(clean).filter { $0.name != name && $0.key == key }.map(\.name)
+                // Updated in place: a copy taken out and stored back copied the person's
+                // whole list of appearances at every mention (quadratic in their count).
+                func update(_ acc: inout Acc) {
+                    acc.spellings[name, default: 0] += 1
+                    for c in others { acc.spellings[c, default: 0] += 1 }
+                    if let old = acc.appearances[i] {
+                        if old == nil, m.role != nil { acc.appearances[i] = m.role }
+                    } else {
+                        acc.appearances[i] = .some(m.role)
+                    }
                 }
-                if let old = acc.appearances[i] {
-                    if old == nil, m.role != nil { acc.appearances[i] = m.role }
-                } else {
-                    acc.appearances[i] = .some(m.role)
-                }
-                byID[id] = acc
+                update(&byID[id, default: Acc(entry: entry)])
             }
         }
         var people: [ResolvedPerson] = []

@@ -34,7 +34,7 @@ struct BuildCache: Sendable {
         var files: [(path: String, hash: UInt64)]
     }
 
-    static let format = "sitegen-cache-2"
+    static let format = "sitegen-cache-3"
 
     var generator: String
     var seeds: [String: SeedRecord] = [:]
@@ -48,6 +48,8 @@ struct BuildCache: Sendable {
     /// List entries of the loaded cache, still encoded.
     private var storedItems: Blob?
     var jobs: [String: JobRecord] = [:]
+    /// Size of the file this cache was read from (0 for a new one): the next one's size, about.
+    var fileSize = 0
 
     /// The list entries of the loaded cache (or those set on this one), by item signature.
     func cachedItems() -> [UInt64: String] {
@@ -65,6 +67,12 @@ struct BuildCache: Sendable {
 
     init(generator: String) { self.generator = generator }
 
+    /// Saves the list entries of `other` as they were read (a build that needed none).
+    mutating func keepItems(of other: BuildCache) {
+        items = other.items
+        storedItems = other.storedItems
+    }
+
     /// The default location: beside the output folder, like its staging folder and lock.
     static func defaultPath(output: String) -> String {
         let url = URL(fileURLWithPath: output).standardizedFileURL
@@ -72,17 +80,19 @@ struct BuildCache: Sendable {
     }
 
     static func load(path: String, generator: String) -> BuildCache? {
-        guard let file = FileIO.read(path), file.count >= 8 else { return nil }
+        guard var file = FileIO.read(path), file.count >= 8 else { return nil }
         // The last 8 bytes are a checksum of the rest: a torn or damaged file is ignored.
         var sum = StableHasher("cache")
         file.withUnsafeBytes { sum.combine(buffer: UnsafeRawBufferPointer(rebasing: $0[..<(file.count - 8)])) }
         var stored: UInt64 = 0
         for k in 0..<8 { stored |= UInt64(file[file.count - 8 + k]) << (8 * UInt64(k)) }
         guard stored == sum.value else { return nil }
-        let bytes = Array(file[..<(file.count - 8)])
+        file.removeLast(8) // in place: the file is tens of megabytes
+        let bytes = file
         var r = ByteReader(bytes)
         guard r.string() == format, r.string() == generator else { return nil }
         var c = BuildCache(generator: generator)
+        c.fileSize = bytes.count
         guard let inputs = r.varint(), let output = r.string(), let mh = r.varint(), let nSeeds = r.int(), nSeeds >= 0 else { return nil }
         c.inputs = inputs; c.output = output; c.manifestHash = mh
         for _ in 0..<nSeeds {
@@ -108,7 +118,8 @@ struct BuildCache: Sendable {
     }
 
     func save(path: String) {
-        var w = ByteWriter()
+        // Room for about what was read, so that the buffer is not copied as it grows.
+        var w = ByteWriter(capacity: fileSize + fileSize / 8 + 4096)
         w.string(Self.format); w.string(generator)
         w.varint(inputs); w.string(output); w.varint(manifestHash)
         w.int(seeds.count)
@@ -126,11 +137,14 @@ struct BuildCache: Sendable {
             for d in rec.outcome.diagnostics { d.encode(to: &w) }
             w.int(rec.outcome.dropped)
         }
-        var list = ByteWriter()
-        let entries = cachedItems()
-        list.int(entries.count)
-        for (k, html) in entries.sorted(by: { $0.key < $1.key }) { list.varint(k); list.string(html) }
-        w.blob(list.bytes)
+        if items.isEmpty, let s = storedItems {
+            w.blob(s.bytes[s.range]) // unchanged: copied as it was read
+        } else {
+            var list = ByteWriter()
+            list.int(items.count)
+            for (k, html) in items.sorted(by: { $0.key < $1.key }) { list.varint(k); list.string(html) }
+            w.blob(list.bytes)
+        }
         w.int(jobs.count)
         for (key, job) in jobs.sorted(by: { $0.key < $1.key }) {
             w.string(key); w.varint(job.signature); w.int(job.files.count)
@@ -138,9 +152,8 @@ struct BuildCache: Sendable {
         }
         var sum = StableHasher("cache")
         w.bytes.withUnsafeBytes { sum.combine(buffer: $0) }
-        var bytes = w.bytes
-        for k in 0..<8 { bytes.append(UInt8((sum.value >> (8 * UInt64(k))) & 0xFF)) }
+        w.uint64LE(sum.value)
         // A cache that cannot be saved only costs time on the next build.
-        _ = FileIO.replace(bytes, at: path)
+        _ = FileIO.replace(w.finish(), at: path)
     }
 }

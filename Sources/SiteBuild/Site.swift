@@ -280,17 +280,21 @@ public struct Site: Sendable {
         if removed > 0 {
             diagnostics.append(.warning(SourceLocation(path: seed.path), "\(removed) control character(s) removed: not text, and not allowed in feeds", code: "encoding.control"))
         }
+        dispatch.searchWords = SearchWords.Collector.words(of: dispatch)
         return SeedOutcome(name: seed.name, dispatch: dispatch, diagnostics: diagnostics, dropped: dropped)
     }
 
     // MARK: render
 
-    func renderer(_ loaded: LoadedSite, templates: TemplateSet, cache: BuildCache?, timings: inout StageTimings) -> SiteRenderer {
+    func renderer(_ loaded: LoadedSite, templates: TemplateSet, cache: BuildCache?, lazyItems: Bool = false,
+                  timings: inout StageTimings) -> SiteRenderer {
         let index = timings.measure("index") { SiteIndex(config: loaded.config, dispatches: loaded.dispatches, resolver: IdentityResolver(registry: loaded.registry)) }
         let markdown = MarkdownRenderer()
         return timings.measure("list items") {
             SiteRenderer(site: index, templates: templates, generator: Self.generator, jobs: options.jobs,
-                         cachedItems: cache?.cachedItems() ?? [:]) { ArticleHTML.render(index.articles[$0].dispatch, renderer: markdown) }
+                         cachedItems: { cache?.cachedItems() ?? [:] }, lazyItems: lazyItems) {
+                ArticleHTML.render(index.articles[$0].dispatch, renderer: markdown)
+            }
         }
     }
 
@@ -354,6 +358,7 @@ public struct Site: Sendable {
             }
 
             var next = BuildCache(generator: Self.generator)
+            next.fileSize = cache?.fileSize ?? 0
             for r in records { next.seeds[r.outcome.name] = r }
             next.output = output
             let templates = try TemplateSet(directory: options.templates)
@@ -369,7 +374,7 @@ public struct Site: Sendable {
 
             if let base = valid, base.inputs == next.inputs {
                 // Nothing changed: the output is already what these inputs produce.
-                next.items = base.items
+                next.keepItems(of: base)
                 next.jobs = base.jobs
                 next.manifestHash = base.manifestHash
                 result.upToDate = true
@@ -379,11 +384,13 @@ public struct Site: Sendable {
             } else {
                 let base = options.incremental ? valid : nil
                 let site = materialize(loaded, timings: &timings)
-                let renderer = self.renderer(site, templates: templates, cache: cache, timings: &timings)
+                let renderer = self.renderer(site, templates: templates, cache: cache, lazyItems: base != nil, timings: &timings)
                 let jobs = renderer.pageJobs()
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
                 result.rendered = todo.count
-                if options.useCache { next.items = renderer.renderedItems }
+                if options.useCache {
+                    if let items = renderer.renderedItems { next.items = items } else if let c = cache { next.keepItems(of: c) }
+                }
                 if let base {
                     // In place: only the jobs whose inputs changed, only the files whose bytes changed.
                     let rendered = timings.measure("render") {

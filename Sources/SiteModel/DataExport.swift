@@ -101,6 +101,8 @@ public enum SearchWords {
         private var indexed: [Bool] = []
         /// Ids of the indexed words of the texts added since `removeAll`, in order, repeats included.
         public private(set) var ids: [Int] = []
+        /// The bytes of each indexed word the first time it is met, space-separated (`words(of:)`).
+        private var firstSeen: [UInt8]?
         var cur: [UInt8] = []
 
         public init() {}
@@ -111,24 +113,84 @@ public enum SearchWords {
         /// Forgets the words added (keeps the table: ids stay valid across dispatches).
         public mutating func removeAll() { ids.removeAll(keepingCapacity: true) }
 
-        public mutating func add(_ text: String) {
-            var text = text
-            text.withUTF8 { src in
-                _ = TextFolding.forEachFoldedByte(src, lowercase: true) { b in
-                    if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { cur.append(b) } else { flush() }
-                }
-            }
-            flush()
+        /// The stop words by their bytes, so a word is checked without making a `String` of it.
+        static let stopTable: ByteStringTable = {
+            var t = ByteStringTable()
+            for w in SearchIndex.stopWords.sorted() { t.insert(w) }
+            return t
+        }()
+
+        /// The distinct words of a dispatch's own text (title, place, paragraphs, captions),
+        /// space-separated in order of first occurrence: `Dispatch.searchWords`.
+        public static func words(of d: Dispatch) -> String {
+            var c = Collector()
+            c.firstSeen = []
+            c.addText(of: d)
+            return String(decoding: c.firstSeen ?? [], as: UTF8.self)
         }
 
+        /// The words of a dispatch's own text: `searchWords` when computed, else the text.
+        public mutating func addText(of d: Dispatch) {
+            if let words = d.searchWords {
+                var words = words
+                words.withUTF8 { src in
+                    for b in src { if b == 0x20 { flush() } else { cur.append(b) } }
+                }
+                flush()
+                return
+            }
+            add(d.title)
+            if let p = d.place { add(p) }
+            for p in d.paragraphs { add(p) }
+            for c in d.captions { add(c.text) }
+        }
+
+        public mutating func add(_ text: String) {
+            var text = text
+            folded.removeAll(keepingCapacity: true)
+            text.withUTF8 { TextFolding.appendKey($0, to: &folded) }
+            let f = folded
+            f.withUnsafeBufferPointer { u in
+                var start = -1
+                for k in 0..<u.count {
+                    let b = u[k]
+                    if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                        if start < 0 { start = k }
+                    } else if start >= 0 {
+                        word(UnsafeBufferPointer(rebasing: u[start..<k]))
+                        start = -1
+                    }
+                }
+                if start >= 0 { word(UnsafeBufferPointer(rebasing: u[start...])) }
+            }
+        }
+
+        /// Folded text of the current `add`, reused between calls.
+        private var folded: [UInt8] = []
+
+        /// The words of `searchWords` (already folded, one space between words).
         mutating func flush() {
             guard !cur.isEmpty else { return }
-            if cur.count >= 2 {
-                let (id, inserted) = cur.withUnsafeBufferPointer { table.insert($0) }
-                if inserted { indexed.append(!SearchIndex.stopWords.contains(table.string(id))) }
-                if indexed[id] { ids.append(id) }
-            }
+            let c = cur
+            c.withUnsafeBufferPointer { word($0) }
             cur.removeAll(keepingCapacity: true)
+        }
+
+        private mutating func word(_ word: UnsafeBufferPointer<UInt8>) {
+            if word.count >= 2 {
+                do {
+                    let (id, inserted) = table.insert(word)
+                    if inserted {
+                        let keep = Self.stopTable.find(word) == nil
+                        indexed.append(keep)
+                        if keep, firstSeen != nil {
+                            if !firstSeen!.isEmpty { firstSeen!.append(0x20) }
+                            firstSeen!.append(contentsOf: word)
+                        }
+                    }
+                    if indexed[id] { ids.append(id) }
+                }
+            }
         }
     }
 }

@@ -19,11 +19,7 @@ public struct SearchIndex: Sendable {
     /// captions, every spelling of its officials and its tag names.
     func collect(_ i: Int, into w: inout SearchWords.Collector) {
         let a = site.articles[i]
-        let d = a.dispatch
-        w.add(d.title)
-        if let p = d.place { w.add(p) }
-        for p in d.paragraphs { w.add(p) }
-        for c in d.captions { w.add(c.text) }
+        w.addText(of: a.dispatch)
         for ref in a.people { for s in site.people[ref.person].resolved.spellings { w.add(s) } }
         for t in a.tags { w.add(site.tags[t].tag.name) }
     }

@@ -21,7 +21,8 @@ public struct SiteIndex: Sendable {
         // Slugs are allocated in file-name order so that adding a seed rarely renames another.
         var articleSlugs = [String](repeating: "", count: sorted.count)
         var alloc = SlugAllocator()
-        for i in sorted.indices.sorted(by: { sorted[$0].file < sorted[$1].file }) {
+        let files = sorted.map(\.file)
+        for i in sorted.indices.sorted(by: { files[$0] < files[$1] }) {
             articleSlugs[i] = alloc.allocate(sorted[i].title)
         }
         var articles = sorted.enumerated().map { i, d in

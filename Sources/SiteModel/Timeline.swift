@@ -5,23 +5,35 @@ import DispatchModel
 /// Ties are broken by title then file name, so the order never depends on listing order.
 public enum TimelineOrder {
     public static func sorted(_ ds: [Dispatch]) -> [Int] {
-        ds.indices.sorted { a, b in
-            let x = ds[a], y = ds[b]
-            let xDated = x.date.year != nil, yDated = y.date.year != nil
-            if xDated != yDated { return xDated }
-            if xDated {
+        // What the order reads, taken out once: comparing through `ds[a]` copied two whole
+        // dispatches (and retained every field) per comparison.
+        struct Key {
+            var dated: Bool
+            var ymd: Int
+            var sortKey: Int
+            var unknown: Bool
+        }
+        let keys = ds.map { d in
+            Key(dated: d.date.year != nil,
+                ymd: (d.date.year ?? 0) * 10_000 + (d.date.month ?? 0) * 100 + (d.date.day ?? 0),
+                sortKey: d.date.sortKey, unknown: d.date.precision == .unknown)
+        }
+        let titles = ds.map(\.title)
+        let files = ds.map(\.file)
+        return ds.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
+            if x.dated != y.dated { return x.dated }
+            if x.dated {
                 // Newest first; a month-only date (day 0 here) comes after the days of its month.
-                let kx = x.date.year! * 10_000 + (x.date.month ?? 0) * 100 + (x.date.day ?? 0)
-                let ky = y.date.year! * 10_000 + (y.date.month ?? 0) * 100 + (y.date.day ?? 0)
-                if kx != ky { return kx > ky }
-            } else if x.date.sortKey != y.date.sortKey {
+                if x.ymd != y.ymd { return x.ymd > y.ymd }
+            } else if x.sortKey != y.sortKey {
                 // incomplete dates: by month/day, unknown last
-                let kx = x.date.precision == .unknown ? Int.max : x.date.sortKey
-                let ky = y.date.precision == .unknown ? Int.max : y.date.sortKey
+                let kx = x.unknown ? Int.max : x.sortKey
+                let ky = y.unknown ? Int.max : y.sortKey
                 if kx != ky { return kx < ky }
             }
-            if x.title != y.title { return x.title < y.title }
-            return x.file < y.file
+            if titles[a] != titles[b] { return titles[a] < titles[b] }
+            return files[a] < files[b]
         }
     }
 }

@@ -42,7 +42,7 @@ public struct Tagger: Sendable {
         // diplomatic dispatch would otherwise tag nearly every dispatch with nearly every topic.
         var folded: [UInt8] = []
         folded.reserveCapacity(text.count)
-        text.withUnsafeBufferPointer { u in _ = TextFolding.forEachFoldedByte(u, lowercase: true) { folded.append($0) } }
+        text.withUnsafeBufferPointer { TextFolding.appendKey($0, to: &folded) }
         folded.withUnsafeBufferPointer { u in
             for (topic, hits) in topicIndex.counts(in: u) where hits >= minimumTopicHits {
                 tags.insert(Tag(name: topicNames[topic], kind: .topic))

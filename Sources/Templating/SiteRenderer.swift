@@ -14,7 +14,8 @@ public struct SiteRenderer: Sendable {
     public let theme: UInt64
     let sig: PageSignatures
     /// Each article's list entry, rendered once with a marker where the page's root goes.
-    let items: [ItemHTML]
+    let listItems: ListItems
+    var items: [ItemHTML] { listItems.all }
     /// Each article's Atom timestamp (nil without year and month), computed once per date.
     let updated: [String?]
     /// Threads for the work inside one job (the search index), which an incremental build
@@ -22,9 +23,13 @@ public struct SiteRenderer: Sendable {
     let workers: Int
 
     /// - Parameters:
-    ///   - cachedItems: list entries from a previous build, by item signature.
+    ///   - cachedItems: list entries from a previous build, by item signature (read only
+    ///     when entries are made).
+    ///   - lazyItems: make the list entries only when a page needs them (incremental builds),
+    ///     instead of at once.
     public init(site: SiteIndex, templates: TemplateSet, generator: String, jobs: Int = 1,
-                cachedItems: [UInt64: String] = [:], body: @escaping @Sendable (Int) -> String) {
+                cachedItems: @escaping @Sendable () -> [UInt64: String] = { [:] }, lazyItems: Bool = false,
+                body: @escaping @Sendable (Int) -> String) {
         self.site = site
         self.templates = templates
         self.body = body
@@ -45,14 +50,20 @@ public struct SiteRenderer: Sendable {
             return s
         }
         let ctx = PageContext(site: site)
-        items = Parallel.map(site.articles.count, jobs: jobs) { i in
-            if let cached = cachedItems[sig.item[i]] { return ItemHTML(cached) }
-            return ItemHTML(templates.render("item", ctx.item(i, root: ItemHTML.marker)))
+        listItems = ListItems(eager: !lazyItems) {
+            let cached = cachedItems()
+            return Parallel.map(site.articles.count, jobs: jobs) { i in
+                if let c = cached[sig.item[i]] { return ItemHTML(c) }
+                return ItemHTML(templates.render("item", ctx.item(i, root: ItemHTML.marker)))
+            }
         }
     }
 
-    /// The list entries rendered for this site, by item signature (for the build cache).
-    public var renderedItems: [UInt64: String] {
+    /// The list entries of this site, by item signature (for the build cache), or nil when
+    /// no page needed them (the cached ones are then still right: any change to an entry
+    /// re-renders the timeline page that lists it).
+    public var renderedItems: [UInt64: String]? {
+        guard let items = listItems.ifMade else { return nil }
         var out: [UInt64: String] = [:]
         for (i, item) in items.enumerated() { out[sig.item[i]] = item.parts.joined(separator: ItemHTML.marker) }
         return out

@@ -64,6 +64,43 @@ import Testing
         #expect(s.hasSuffix("cooperation"))
     }
 
+    /// The byte-level slug equals the scalar-by-scalar definition on any text.
+    @Test func slugEqualsTheScalarDefinition() {
+        func reference(_ text: String, maxLength: Int) -> String {
+            var words: [String] = []
+            var current = ""
+            for u in TextFolding.foldAccents(text).unicodeScalars {
+                let v = u.value
+                if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) { current.unicodeScalars.append(u) }
+                else if v >= 65 && v <= 90 { current.unicodeScalars.append(Unicode.Scalar(v + 32)!) }
+                else if !current.isEmpty { words.append(current); current = "" }
+            }
+            if !current.isEmpty { words.append(current) }
+            var out = ""
+            for w in words {
+                let candidate = out.isEmpty ? w : out + "-" + w
+                if candidate.count > maxLength {
+                    if out.isEmpty { out = String(w.prefix(maxLength)) }
+                    break
+                }
+                out = candidate
+            }
+            return out.isEmpty ? "sans-titre" : out
+        }
+        let pieces = ["a", "Bé", " ", "-", "Đà", "œ", "12", "x", "Ω", "北", "'", "ABCDEFGHIJ", "\u{301}", "."]
+        var state: UInt64 = 5
+        for n in 0..<3000 {
+            var s = ""
+            for _ in 0..<(n % 12) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            for max in [8, 20, Slug.maxLength] {
+                #expect(Slug.make(s, maxLength: max) == reference(s, maxLength: max), "\(s)")
+            }
+        }
+    }
+
     @Test func allocatorAddsDeterministicSuffixes() {
         var a = SlugAllocator()
         #expect(a.allocate("Visite") == "visite")
