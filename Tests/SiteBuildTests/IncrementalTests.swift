@@ -123,6 +123,13 @@ import Testing
         #expect(r.writtenPaths.contains { $0.hasPrefix("search/w-zy") }, "the new word is searchable")
         #expect(!r.writtenPaths.contains { $0.hasPrefix("data/") || $0 == "sitemap.xml" || $0.hasPrefix("search/d-") })
         d.expectSameAsFullBuild()
+
+        // No listing was re-rendered, so the cache kept the list entries it had: a later
+        // change that re-renders listings (a deletion) reuses them and still matches.
+        try FileManager.default.removeItem(atPath: d.seeds + "/" + d.seedFiles().filter { $0 != edited!.slug }[3])
+        let r2 = d.build()
+        #expect(r2.incremental && r2.renderedJobs.contains { $0.hasPrefix("timeline") }, "\(r2.renderedJobs)")
+        d.expectSameAsFullBuild()
     }
 
     /// A cache with a flipped byte, or cut short, is ignored (it is checksummed): the next
