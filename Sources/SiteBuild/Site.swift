@@ -210,9 +210,9 @@ public struct Site: Sendable {
 
         init(_ seed: SeedSource.Seed) {
             self.seed = seed
-            bytes = FileManager.default.contents(atPath: seed.path).map { Array($0) }
+            bytes = FileIO.read(seed.path)
             if let sp = seed.sidecarPath {
-                sidecar = FileManager.default.contents(atPath: sp).map { Array($0) }
+                sidecar = FileIO.read(sp)
                 sidecarUnreadable = sidecar == nil
             }
         }

@@ -51,13 +51,20 @@ public enum FileIO {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Sized by fstat (seeds are a few kilobytes: a fixed 64 KB chunk per file cost more
+        // than the read), then read to the end in case the file grew meanwhile.
+        var st = stat()
+        let size = fstat(fd, &st) == 0 && st.st_size > 0 ? Int(st.st_size) : 0
+        var out = [UInt8](repeating: 0, count: size + 1)
+        var count = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if count == out.count { out += [UInt8](repeating: 0, count: max(out.count, 1 << 16)) }
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
+            if n == 0 { break }
+            count += n
         }
+        out.removeLast(out.count - count)
+        return out
     }
 }

@@ -34,8 +34,7 @@ public struct Tagger: Sendable {
                 tags.insert(Tag(name: acronym, kind: .organisation))
             }
             Tokenizer.forEachWord(u) { w in
-                if let org = Self.organisationTable.value(for: w) { tags.insert(Tag(name: org, kind: .organisation)) }
-                if let country = Self.countryTable.value(for: w) { tags.insert(Tag(name: country, kind: .country)) }
+                if let found = Self.wordTags.value(for: w) { for t in found { tags.insert(t) } }
             }
         }
         // A topic needs its keywords at least twice: one passing word ("paix", "jeunes") in a
@@ -84,8 +83,13 @@ public struct Tagger: Sendable {
         "UE": "UE", "G20": "G20", "BRICS": "BRICS",
     ]
 
-    static let organisationTable = WordTable(knownOrganisations)
-    static let countryTable = WordTable(Countries.byWord)
+    /// The organisation and country each word names, in one table (one lookup per word).
+    static let wordTags: WordTable<[Tag]> = {
+        var map: [String: [Tag]] = [:]
+        for (w, org) in knownOrganisations { map[w, default: []].append(Tag(name: org, kind: .organisation)) }
+        for (w, country) in Countries.byWord { map[w, default: []].append(Tag(name: country, kind: .country)) }
+        return WordTable(map)
+    }()
 }
 
 /// Splits text into words: letters, digits, `-` and `'` inside words; apostrophe elisions

@@ -71,8 +71,9 @@ public struct SiteRenderer: Sendable {
 
     /// The list entries of `articles` for a page whose root prefix is `root`.
     func itemsHTML<C: Collection>(_ articles: C, root: String) -> String where C.Element == Int {
+        let all = items // once: each access takes the lock
         var out = ""
-        for i in articles { items[i].append(root: root, to: &out) }
+        for i in articles { all[i].append(root: root, to: &out) }
         return out
     }
 
