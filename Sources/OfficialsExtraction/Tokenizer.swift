@@ -211,20 +211,22 @@ enum Tokenizer {
     /// Folded, lowercased key of a word whose scalars the table covers; nil otherwise.
     static func foldedKey(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ e: Int) -> String? {
         let table = foldTable
-        var out = [UInt8]()
-        out.reserveCapacity(e - a)
-        var k = a
-        while k < e {
-            let (v, l) = decode(b, k)
-            k += l
-            guard v < 0x2000 else { return nil }
-            let f = table[Int(v)]
-            if f == 0xFFFF { continue }
-            if f == 0 { return nil }
-            out.append(UInt8(f & 0xFF))
-            if f > 0xFF { out.append(UInt8(f >> 8)) }
+        // On the stack: this runs for every word with a diacritic of every dispatch.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * (e - a)) { out -> String? in
+            var n = 0
+            var k = a
+            while k < e {
+                let (v, l) = decode(b, k)
+                k += l
+                guard v < 0x2000 else { return nil }
+                let f = table[Int(v)]
+                if f == 0xFFFF { continue }
+                if f == 0 { return nil }
+                out[n] = UInt8(f & 0xFF); n += 1
+                if f > 0xFF { out[n] = UInt8(f >> 8); n += 1 }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func appendWord(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ e: Int, _ out: inout [Token],
