@@ -14,14 +14,28 @@ public enum JSONString {
     /// Works on UTF-8 bytes (the data files quote every text of the site): everything it
     /// escapes is ASCII or one of a few fixed multi-byte sequences.
     public static func append(_ s: String, to out: inout String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 8)
+        append(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `quote(s)` appended to a byte buffer.
+    public static func appendQuoted(_ s: String?, to out: inout [UInt8]) {
+        guard let s else { out.append(contentsOf: "null".utf8); return }
+        out.append(0x22)
+        append(s, to: &out)
+        out.append(0x22)
+    }
+
+    /// The escaped text (without quotes) appended to a byte buffer.
+    public static func append(_ s: String, to bytes: inout [UInt8]) {
         var s = s
         s.withUTF8 { u in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(u.count + 8)
             let n = u.count
             var i = 0
             func hex(_ v: UInt32) {
-                bytes.append(contentsOf: Array("\\u".utf8))
+                bytes.append(0x5C); bytes.append(0x75) // \u
                 for shift in stride(from: 12, through: 0, by: -4) {
                     let d = UInt8((v >> UInt32(shift)) & 0xF)
                     bytes.append(d < 10 ? 0x30 + d : 0x61 + d - 10)
@@ -50,7 +64,6 @@ public enum JSONString {
                 }
                 i += 1
             }
-            out += String(decoding: bytes, as: UTF8.self)
         }
     }
 }

@@ -14,7 +14,7 @@ public struct DataExport: Sendable {
         [dispatchesFile, officialsFile, tagsFile] + SearchIndex(site: site).files()
     }
 
-    public var dispatchesFile: OutputFile { OutputFile(path: "data/dispatches.json", text: dispatches()) }
+    public var dispatchesFile: OutputFile { OutputFile(path: "data/dispatches.json", contents: dispatchesBytes()) }
     public var officialsFile: OutputFile { OutputFile(path: "data/officials.json", text: officials()) }
     public var tagsFile: OutputFile { OutputFile(path: "data/tags.json", text: tags()) }
 
@@ -24,43 +24,41 @@ public struct DataExport: Sendable {
         records.isEmpty ? "[]\n" : "[\n" + records.joined(separator: ",\n") + "\n]\n"
     }
 
-    /// The same layout as `array`, appended record by record into one string: the dispatches
-    /// file of a large site is tens of megabytes, which a list of records then joined would
-    /// hold three times over.
-    static func array(count: Int, capacity: Int, _ record: (Int, inout String) -> Void) -> String {
-        guard count > 0 else { return "[]\n" }
-        var out = "[\n"
-        out.reserveCapacity(capacity)
-        for i in 0..<count {
-            if i > 0 { out += ",\n" }
-            record(i, &out)
-        }
-        out += "\n]\n"
-        return out
-    }
+    public func dispatches() -> String { String(decoding: dispatchesBytes(), as: UTF8.self) }
 
-    public func dispatches() -> String {
-        Self.array(count: site.articles.count, capacity: site.articles.count * 1200) { i, s in
-            let a = site.articles[i]
+    /// Written as bytes, record by record: the file is tens of megabytes on a large site,
+    /// which records joined into a string, then copied to bytes, held several times over.
+    func dispatchesBytes() -> [UInt8] {
+        guard !site.articles.isEmpty else { return Array("[]\n".utf8) }
+        var s: [UInt8] = []
+        s.reserveCapacity(site.articles.count * 1200)
+        func raw(_ t: StaticString) { t.withUTF8Buffer { s.append(contentsOf: $0) } }
+        func q(_ t: String?) { JSONString.appendQuoted(t, to: &s) }
+        raw("[\n")
+        for (i, a) in site.articles.enumerated() {
             let d = a.dispatch
-            s += "{\"file\":\(Self.q(d.file)),\"slug\":\(Self.q(a.slug)),\"url\":\(Self.q(a.path + "index.html"))"
-            s += ",\"title\":\(Self.q(d.title)),\"titleDerived\":\(d.titleDerived)"
-            s += ",\"date\":\(Self.q(d.date.iso)),\"datePrecision\":\(Self.q(d.date.precision.rawValue))"
-            s += ",\"eventDate\":\(Self.q(d.eventDate?.iso))"
-            s += ",\"place\":\(Self.q(d.place)),\"agency\":\(Self.q(d.agency))"
-            s += ",\"officials\":["
+            if i > 0 { raw(",\n") }
+            raw("{\"file\":"); q(d.file); raw(",\"slug\":"); q(a.slug); raw(",\"url\":"); q(a.path + "index.html")
+            raw(",\"title\":"); q(d.title); raw(",\"titleDerived\":"); d.titleDerived ? raw("true") : raw("false")
+            raw(",\"date\":"); q(d.date.iso); raw(",\"datePrecision\":"); q(d.date.precision.rawValue)
+            raw(",\"eventDate\":"); q(d.eventDate?.iso)
+            raw(",\"place\":"); q(d.place); raw(",\"agency\":"); q(d.agency)
+            raw(",\"officials\":[")
             for (n, ref) in a.people.enumerated() {
                 let p = site.people[ref.person]
-                if n > 0 { s += "," }
-                s += "{\"name\":\(Self.q(p.name)),\"slug\":\(Self.q(p.slug)),\"role\":\(Self.q(ref.role))}"
+                if n > 0 { raw(",") }
+                raw("{\"name\":"); q(p.name); raw(",\"slug\":"); q(p.slug); raw(",\"role\":"); q(ref.role); raw("}")
             }
-            s += "],\"tags\":["
+            raw("],\"tags\":[")
             for (n, t) in a.tags.enumerated() {
-                if n > 0 { s += "," }
-                s += "{\"name\":\(Self.q(site.tags[t].tag.name)),\"slug\":\(Self.q(site.tags[t].slug)),\"kind\":\(Self.q(site.tags[t].tag.kind.rawValue))}"
+                if n > 0 { raw(",") }
+                let tag = site.tags[t]
+                raw("{\"name\":"); q(tag.tag.name); raw(",\"slug\":"); q(tag.slug); raw(",\"kind\":"); q(tag.tag.kind.rawValue); raw("}")
             }
-            s += "]}"
+            raw("]}")
         }
+        raw("\n]\n")
+        return s
     }
 
     public func officials() -> String {
