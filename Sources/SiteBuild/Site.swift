@@ -184,8 +184,10 @@ public struct Site: Sendable {
     static let generator: String = {
         var h = StableHasher("generator")
         h.combine(SitegenVersion.current)
-        if let exe = Bundle.main.executablePath, let data = FileManager.default.contents(atPath: exe) {
-            data.withUnsafeBytes { h.combine(bytes: $0) }
+        if let id = BuildID.current {
+            h.combine(bytes: id)
+        } else if let exe = Bundle.main.executablePath, let data = FileIO.read(exe) {
+            h.combine(bytes: data)
         }
         return SitegenVersion.current + "+" + String(h.value, radix: 16)
     }()
