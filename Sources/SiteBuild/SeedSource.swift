@@ -113,9 +113,23 @@ enum ControlCharacters {
         (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF
     }
 
+    /// Whether `s` has a forbidden character, on its bytes (every text of every dispatch is
+    /// checked): C0 controls are single bytes, U+FFFE and U+FFFF are `EF BF BE`/`EF BF BF`.
+    static func hasForbidden(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { u in
+            for i in 0..<u.count {
+                let b = u[i]
+                if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D { return true }
+                if b == 0xEF, i + 2 < u.count, u[i + 1] == 0xBF, u[i + 2] >= 0xBE { return true }
+            }
+            return false
+        }
+    }
+
     /// `s` without forbidden characters; adds how many were removed to `count`.
     static func clean(_ s: String, _ count: inout Int) -> String {
-        guard s.unicodeScalars.contains(where: { isForbidden($0.value) }) else { return s }
+        guard hasForbidden(s) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             if isForbidden(u.value) { count += 1 } else { out.append(u) }
@@ -129,6 +143,17 @@ enum ControlCharacters {
 
     /// Cleans every text field of a dispatch; returns how many characters were removed.
     static func clean(_ d: inout Dispatch) -> Int {
+        // Nearly always clean: check before rebuilding any list.
+        var texts = [d.title, d.place, d.agency, d.dateline, d.lead, d.signOff].compactMap { $0 }
+        for b in d.body {
+            switch b {
+            case .paragraph(let p): texts.append(p)
+            case .caption(let c): texts.append(c.text); if let cr = c.credit { texts.append(cr) }
+            }
+        }
+        for o in d.officials { texts.append(o.name); if let r = o.role { texts.append(r) } }
+        for t in d.tags { texts.append(t.name) }
+        guard texts.contains(where: hasForbidden) else { return 0 }
         var n = 0
         d.title = clean(d.title, &n)
         d.place = clean(d.place, &n)
