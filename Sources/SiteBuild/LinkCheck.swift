@@ -52,6 +52,8 @@ public enum LinkCheck {
         var targetIsHTML: Bool { anchorAndFlags & Self.htmlFlag != 0 }
         var leavesSite: Bool { anchorAndFlags & Self.leavesFlag != 0 }
         var alternative: UInt64 { LinkCheck.fnv(LinkCheck.indexSuffix, from: target) }
+        /// Both words in one: distinct records collide with probability about 2⁻⁶⁴ per pair.
+        var digest: UInt64 { (target ^ (anchorAndFlags &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9 }
     }
 
     /// Every file in memory (for `sitegen check` and tests).
@@ -72,8 +74,10 @@ public enum LinkCheck {
     /// build's memory). Which pages hold a broken link is found again only when there is one.
     public final class Collector: @unchecked Sendable {
         private let mutex = NSLock()
-        private var records = Set<Record>()
-        private var ids = Set<UInt64>()
+        /// Each distinct link once (`known` holds a 64-bit digest of each).
+        private var records: [Record] = []
+        private var known = UInt64Set(minimumCapacity: 1 << 14)
+        private var ids = UInt64Set(minimumCapacity: 1 << 14)
         private var checked = 0
 
         public init() {}
@@ -81,7 +85,7 @@ public enum LinkCheck {
         public func add(_ page: PageLinks) {
             let own = fnv(Array(page.path.utf8))
             mutex.lock()
-            for r in page.records { records.insert(r) }
+            for r in page.records where known.insert(r.digest) { records.append(r) }
             for id in page.ids { ids.insert(idKey(page: own, id: id)) }
             checked += page.checked
             mutex.unlock()
@@ -94,7 +98,8 @@ public enum LinkCheck {
         public func check(paths: [String], source: @escaping @Sendable (String) -> [UInt8]?) -> (broken: [Broken], checked: Int) {
             mutex.lock()
             defer { mutex.unlock() }
-            let existing = Set(paths.map { fnv(Array($0.utf8)) })
+            var existing = UInt64Set(minimumCapacity: paths.count)
+            for p in paths { existing.insert(fnv(Array(p.utf8))) }
             func isBroken(_ r: Record) -> Bool {
                 if r.leavesSite { return true }
                 let resolved: UInt64, html: Bool
@@ -123,10 +128,7 @@ public enum LinkCheck {
         }
 
         private func idKey(page: UInt64, id: UInt64) -> UInt64 {
-            var h = StableHasher()
-            h.combine(page)
-            h.combine(id & ~3)
-            return h.value
+            (page ^ ((id & ~3) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
         }
     }
 
@@ -144,8 +146,10 @@ public enum LinkCheck {
 
     /// The links and ids of one page, as hashes.
     public static func extract(_ f: OutputFile) -> PageLinks {
-        var records = Set<Record>()
-        var seen = Set<UInt64>()
+        // Distinct link texts (by hash); two texts naming the same target give two equal
+        // records, which the collector merges.
+        var records: [Record] = []
+        var seen = UInt64Set()
         var checked = 0
         let pathBytes = Array(f.path.utf8)
         let ownPath = fnv(pathBytes)
@@ -166,40 +170,40 @@ public enum LinkCheck {
                     let link = unescape(String(decoding: value, as: UTF8.self))
                     if isExternal(link) { return }
                     checked += 1
-                    guard seen.insert(fnv(Array(link.utf8), from: 1)).inserted else { return }
-                    records.insert(record(link, ownPath: f.path, dir: dir))
+                    guard seen.insert(fnv(Array(link.utf8), from: 1)) else { return }
+                    records.append(record(link, ownPath: f.path, dir: dir))
                     return
                 }
                 if isExternal(value) { return }
                 checked += 1
-                guard seen.insert(fnv(value)).inserted else { return }
+                guard seen.insert(fnv(value)) else { return }
 
                 // Fast path: `ROOT/path/to/file.html` or `#anchor` or both, nothing else.
                 let hashAt = value.firstIndex(of: 0x23) ?? value.count
                 let target = UnsafeBufferPointer(rebasing: value[..<hashAt])
                 let anchor = hashAt < value.count ? UnsafeBufferPointer(rebasing: value[(hashAt + 1)...]) : nil
                 if anchor?.contains(0x25) ?? false {
-                    records.insert(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
+                    records.append(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
                     return
                 }
                 let anchorHash = anchor.map { $0.isEmpty ? 0 : fnv($0) } ?? 0
                 if target.isEmpty {
-                    records.insert(Record(target: ownPath, anchor: anchorHash, targetIsHTML: true, leavesSite: false))
+                    records.append(Record(target: ownPath, anchor: anchorHash, targetIsHTML: true, leavesSite: false))
                     return
                 }
                 if target.count > root.count, target.starts(with: root), !target.contains(0x3F), !target.contains(0x25) {
                     let rest = UnsafeBufferPointer(rebasing: target[root.count...])
                     if rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, !hasPair(rest, 0x2E, 0x2E), !hasPair(rest, 0x2E, 0x2F), !hasPair(rest, 0x2F, 0x2F) {
-                        records.insert(Record(target: fnv(rest), anchor: anchorHash,
+                        records.append(Record(target: fnv(rest), anchor: anchorHash,
                                               targetIsHTML: rest.count >= 5 && UnsafeBufferPointer(rebasing: rest[(rest.count - 5)...]).elementsEqual(".html".utf8),
                                               leavesSite: false))
                         return
                     }
                 }
-                records.insert(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
+                records.append(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
             }
         }
-        return PageLinks(path: f.path, checked: checked, records: Array(records), ids: ids)
+        return PageLinks(path: f.path, checked: checked, records: records, ids: ids)
     }
 
     /// A link of any form, resolved by path arithmetic (as `reference` does).
