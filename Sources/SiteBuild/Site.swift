@@ -273,16 +273,24 @@ public struct Site: Sendable {
             diagnostics.removeAll { $0.field.map(supplied.contains) ?? false }
         }
         // Hand-written seeds carry their own officials and tags; raw ones get extracted.
+        var folded: [UInt8]?
         if !seed.isMarkdown {
             dispatch.officials = extractor.extract(from: dispatch)
-            dispatch.tags = tagger.tags(for: dispatch)
+            var f: [UInt8] = []
+            dispatch.tags = tagger.tags(for: dispatch, foldedText: &f)
+            folded = f
         }
         sidecar?.applyLists(to: &dispatch)
         let removed = ControlCharacters.clean(&dispatch)
         if removed > 0 {
             diagnostics.append(.warning(SourceLocation(path: seed.path), "\(removed) control character(s) removed: not text, and not allowed in feeds", code: "encoding.control"))
         }
-        dispatch.searchWords = SearchWords.Collector.words(of: dispatch)
+        // The tagger's folded text serves unless cleaning changed the text.
+        if let folded, removed == 0 {
+            dispatch.searchWords = SearchWords.Collector.words(folded: folded, place: dispatch.place)
+        } else {
+            dispatch.searchWords = SearchWords.Collector.words(of: dispatch)
+        }
         return SeedOutcome(name: seed.name, dispatch: dispatch, diagnostics: diagnostics, dropped: dropped)
     }
 

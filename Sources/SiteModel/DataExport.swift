@@ -127,6 +127,16 @@ public enum SearchWords {
             return String(decoding: c.firstSeen ?? [], as: UTF8.self)
         }
 
+        /// Same, from the dispatch's text already folded (`Tagger`: title, paragraphs and
+        /// captions) and its place; the words come in another order, which the index ignores.
+        public static func words(folded: [UInt8], place: String?) -> String {
+            var c = Collector()
+            c.firstSeen = []
+            folded.withUnsafeBufferPointer { c.addWords(ofFolded: $0) }
+            if let place { c.add(place) }
+            return String(decoding: c.firstSeen ?? [], as: UTF8.self)
+        }
+
         /// The words of a dispatch's own text: `searchWords` when computed, else the text.
         public mutating func addText(of d: Dispatch) {
             if let words = d.searchWords {
@@ -148,7 +158,12 @@ public enum SearchWords {
             folded.removeAll(keepingCapacity: true)
             text.withUTF8 { TextFolding.appendKey($0, to: &folded) }
             let f = folded
-            f.withUnsafeBufferPointer { u in
+            f.withUnsafeBufferPointer { addWords(ofFolded: $0) }
+        }
+
+        /// The words of folded text: runs of `a-z0-9`.
+        mutating func addWords(ofFolded u: UnsafeBufferPointer<UInt8>) {
+            do {
                 var start = -1
                 for k in 0..<u.count {
                     let b = u[k]

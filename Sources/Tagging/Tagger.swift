@@ -21,6 +21,13 @@ public struct Tagger: Sendable {
 
     /// Tags sorted by kind, then name, without duplicates.
     public func tags(for d: Dispatch) -> [Tag] {
+        var folded: [UInt8] = []
+        return tags(for: d, foldedText: &folded)
+    }
+
+    /// - Parameter foldedText: receives the folded text it read (title, paragraphs and
+    ///   captions, one per line: `TextFolding.key` of each), for the search index's words.
+    public func tags(for d: Dispatch, foldedText folded: inout [UInt8]) -> [Tag] {
         var text: [UInt8] = []
         text.reserveCapacity(d.title.utf8.count + d.paragraphs.reduce(0) { $0 + $1.utf8.count + 1 } + 64)
         func add(_ s: String) { text.append(contentsOf: s.utf8); text.append(0x0A) }
@@ -39,7 +46,7 @@ public struct Tagger: Sendable {
         }
         // A topic needs its keywords at least twice: one passing word ("paix", "jeunes") in a
         // diplomatic dispatch would otherwise tag nearly every dispatch with nearly every topic.
-        var folded: [UInt8] = []
+        folded.removeAll(keepingCapacity: true)
         folded.reserveCapacity(text.count)
         text.withUnsafeBufferPointer { TextFolding.appendKey($0, to: &folded) }
         folded.withUnsafeBufferPointer { u in
