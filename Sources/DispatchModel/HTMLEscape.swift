@@ -1,18 +1,29 @@
 /// Escaping for HTML text and attribute values (the same five characters Mustache escapes).
 public enum HTMLEscape {
     public static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+        // On bytes, copying the runs between escapes whole: French text has an apostrophe in
+        // nearly every sentence, so most texts take this path.
+        var s = s
+        return s.withUTF8 { u -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count + 32)
+            var run = 0
+            for i in 0..<u.count {
+                let rep: StaticString
+                switch u[i] {
+                case 0x3C: rep = "&lt;"
+                case 0x3E: rep = "&gt;"
+                case 0x26: rep = "&amp;"
+                case 0x22: rep = "&quot;"
+                case 0x27: rep = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                rep.withUTF8Buffer { out.append(contentsOf: $0) }
+                run = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }

@@ -31,7 +31,7 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    indirect enum Node: Sendable {
+    enum Node: Sendable {
         case text(String)
         case variable(Path, escaped: Bool)
         case section(Path, [Node], inverted: Bool)
@@ -179,11 +179,12 @@ struct CompiledTemplate: Sendable {
         case .none:
             out += text
         case .fastHTML:
-            for b in text.utf8 where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 {
-                out += HTMLEscape.text(text)
-                return
-            }
-            out += text
+            // A tight loop over the bytes (most values have nothing to escape).
+            let special = text.utf8.withContiguousStorageIfAvailable { u -> Bool in
+                for b in u where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 { return true }
+                return false
+            } ?? text.utf8.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }
+            out += special ? HTMLEscape.text(text) : text
         case .html:
             for c in text {
                 switch c {

@@ -148,6 +148,30 @@ import Testing
         }
     }
 
+    @Test func htmlEscapeEqualsTheScalarDefinition() {
+        let pieces = ["a", "é", "<", ">", "&", "\"", "'", "’", "\u{301}", "北", "\u{1F600}", " "]
+        var state: UInt64 = 13
+        for _ in 0..<2000 {
+            var s = ""
+            for _ in 0..<7 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            var reference = ""
+            for c in s.unicodeScalars {
+                switch c {
+                case "<": reference += "&lt;"
+                case ">": reference += "&gt;"
+                case "&": reference += "&amp;"
+                case "\"": reference += "&quot;"
+                case "'": reference += "&#39;"
+                default: reference.unicodeScalars.append(c)
+                }
+            }
+            #expect(HTMLEscape.text(s) == reference)
+        }
+    }
+
     @Test func htmlEscape() {
         #expect(HTMLEscape.text(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }
