@@ -111,6 +111,18 @@ public enum SearchWords {
         /// Forgets the words added (keeps the table: ids stay valid across dispatches).
         public mutating func removeAll() { ids.removeAll(keepingCapacity: true) }
 
+        /// The ids of the indexed words of `texts`, without adding them.
+        public mutating func ids(of texts: [String]) -> [Int] {
+            let start = ids.count
+            for t in texts { add(t) }
+            let found = Array(ids[start...])
+            ids.removeLast(ids.count - start)
+            return found
+        }
+
+        /// Adds words by id (from `ids(of:)` on this collector).
+        public mutating func append(_ more: [Int]) { ids += more }
+
         /// The stop words by their bytes, so a word is checked without making a `String` of it.
         static let stopTable: ByteStringTable = {
             var t = ByteStringTable()

@@ -16,12 +16,19 @@ public struct SearchIndex: Sendable {
     public init(site: SiteIndex) { self.site = site }
 
     /// Every word occurrence of dispatch `i`'s indexed text: title, place, paragraphs,
-    /// captions, every spelling of its officials and its tag names.
-    func collect(_ i: Int, into w: inout SearchWords.Collector) {
+    /// captions, every spelling of its officials and its tag names. The words of people and
+    /// tags, named by thousands of dispatches, are found once per collector (`known`).
+    func collect(_ i: Int, into w: inout SearchWords.Collector, known: inout [String: [Int]]) {
         let a = site.articles[i]
         w.addText(of: a.dispatch)
-        for ref in a.people { for s in site.people[ref.person].resolved.spellings { w.add(s) } }
-        for t in a.tags { w.add(site.tags[t].tag.name) }
+        func add(_ key: String, _ texts: @autoclosure () -> [String]) {
+            if let ids = known[key] { w.append(ids); return }
+            let ids = w.ids(of: texts())
+            known[key] = ids
+            w.append(ids)
+        }
+        for ref in a.people { add("p\(ref.person)", site.people[ref.person].resolved.spellings) }
+        for t in a.tags { add("t\(t)", [site.tags[t].tag.name]) }
     }
 
     static func shardKey(_ word: String) -> String { String(word.prefix(2)) }
@@ -43,9 +50,10 @@ public struct SearchIndex: Sendable {
         let partial = Parallel.map(parts, jobs: jobs) { p -> (ByteStringTable, [[Int32]]) in
             var postings: [[Int32]] = []
             var w = SearchWords.Collector()
+            var known: [String: [Int]] = [:]
             for i in (count * p / parts)..<(count * (p + 1) / parts) {
                 w.removeAll()
-                collect(i, into: &w)
+                collect(i, into: &w, known: &known)
                 if postings.count < w.table.count { postings += Array(repeating: [], count: w.table.count - postings.count) }
                 for id in w.ids { postings[id].appendUnlessLast(Int32(i)) }
             }
@@ -60,19 +68,28 @@ public struct SearchIndex: Sendable {
         let shards = grouped
         let keys = shards.keys.sorted()
         var out = Parallel.map(keys.count, jobs: jobs) { k -> OutputFile in
+            // Bytes, with ids formatted by hand: the lists hold millions of ids.
             let key = keys[k]
-            var s = "SITEGEN_SEARCH.words(\(JSONString.quote(key)), {"
+            var s: [UInt8] = []
+            func raw(_ t: StaticString) { t.withUTF8Buffer { s.append(contentsOf: $0) } }
+            raw("SITEGEN_SEARCH.words(")
+            JSONString.appendQuoted(key, to: &s)
+            raw(", {")
+            var digits = [UInt8](repeating: 0, count: 12)
             for (n, (w, ids)) in shards[key]!.sorted(by: { $0.0 < $1.0 }).enumerated() {
-                if n > 0 { s += ",\n" }
-                s += JSONString.quote(w) + ":["
+                if n > 0 { raw(",\n") }
+                JSONString.appendQuoted(w, to: &s)
+                raw(":[")
                 for (m, id) in ids.enumerated() {
-                    if m > 0 { s += "," }
-                    s += String(id)
+                    if m > 0 { s.append(0x2C) }
+                    var v = Int(id), d = digits.count
+                    repeat { d -= 1; digits[d] = 0x30 + UInt8(v % 10); v /= 10 } while v > 0
+                    s.append(contentsOf: digits[d...])
                 }
-                s += "]"
+                raw("]")
             }
-            s += "});\n"
-            return OutputFile(path: "search/w-\(key).js", text: s)
+            raw("});\n")
+            return OutputFile(path: "search/w-\(key).js", contents: s)
         }
         let list = keys.map(JSONString.quote).joined(separator: ",")
         out.append(OutputFile(path: "search/meta.js", text:
