@@ -28,7 +28,8 @@ public struct Person: Sendable {
         roles.max { ($0.last?.sortKey ?? -1, $0.count) < ($1.last?.sortKey ?? -1, $1.count) }?.role
     }
 
-    init(resolved: ResolvedPerson, slug: String, articles sorted: [Dispatch]) {
+    /// - Parameter dates: the date of each dispatch (by index into the timeline).
+    init(resolved: ResolvedPerson, slug: String, dates: [DispatchDate]) {
         self.resolved = resolved
         self.slug = slug
         self.articles = Array(Set(resolved.appearances.map(\.dispatch))).sorted()
@@ -36,7 +37,7 @@ public struct Person: Sendable {
         var order: [String] = []
         for a in resolved.appearances {
             guard let role = a.role, !role.isEmpty else { continue }
-            let date = sorted[a.dispatch].date
+            let date = dates[a.dispatch]
             let dated = date.year != nil ? date : nil
             if spans[role] == nil { order.append(role); spans[role] = RoleSpan(role: role, first: nil, last: nil, count: 0) }
             spans[role]!.count += 1

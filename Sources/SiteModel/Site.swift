@@ -32,11 +32,14 @@ public struct SiteIndex: Sendable {
         // People: one identity per person across the corpus.
         // Profiles listed by name, accent- and case-insensitively, for a stable order.
         let resolved = resolver.resolve(sorted.map(\.officials))
-            .sorted { (TextFolding.key($0.displayName), $0.displayName) < (TextFolding.key($1.displayName), $1.displayName) }
+            .map { (TextFolding.key($0.displayName), $0) }
+            .sorted { ($0.0, $0.1.displayName) < ($1.0, $1.1.displayName) }
+            .map(\.1)
         var personAlloc = SlugAllocator()
+        let dates = sorted.map(\.date)
         var people: [Person] = []
         for r in resolved {
-            let p = Person(resolved: r, slug: personAlloc.allocate(r.displayName), articles: sorted)
+            let p = Person(resolved: r, slug: personAlloc.allocate(r.displayName), dates: dates)
             people.append(p)
         }
         for (pi, p) in people.enumerated() {
