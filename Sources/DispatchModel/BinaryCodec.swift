@@ -49,6 +49,25 @@ public struct ByteWriter: Sendable {
         varint(UInt64(raw.count))
         bytes.append(contentsOf: raw)
     }
+
+    /// Bytes appended as they are (the caller wrote their length before them).
+    public mutating func raw<C: Collection>(_ raw: C) where C.Element == UInt8 {
+        bytes.append(contentsOf: raw)
+    }
+
+    /// How many bytes `varint(v)` writes.
+    public static func varintSize(_ v: UInt64) -> Int {
+        var v = v, n = 1
+        while v >= 0x80 { v >>= 7; n += 1 }
+        return n
+    }
+
+    /// Hands the first `count` bytes to `body`, then forgets them (to stream a large file out
+    /// in pieces instead of holding it whole).
+    public mutating func drain(_ count: Int, _ body: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        bytes.removeFirst(count)
+    }
 }
 
 public struct ByteReader {

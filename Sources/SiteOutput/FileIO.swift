@@ -10,6 +10,17 @@ import Darwin
 /// the output stage already makes publishing atomic as a whole, so each file is written once.
 public enum FileIO {
     /// Creates or truncates `path` and writes `bytes`. Returns false on any failure.
+    /// Writes all of `buf` to `fd` (retrying short writes).
+    public static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
+        var done = 0
+        while done < buf.count {
+            let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+            if n < 0 { if errno == EINTR { continue }; return false }
+            done += n
+        }
+        return true
+    }
+
     public static func write(_ bytes: [UInt8], to path: String) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
