@@ -123,18 +123,19 @@ struct BuildCache: Sendable {
 
     /// Writes the cache in pieces, hashing as it goes: at 50,000 dispatches the file is
     /// 200 MB, which built whole in memory was a third of the build's peak.
-    func save(path: String) {
+    /// - Parameter chunk: bytes held before writing them out (tests use tiny pieces).
+    func save(path: String, chunk: Int = BuildCache.chunk) {
         let tmp = path + ".sitegen-tmp"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         // A cache that cannot be saved only costs time on the next build.
         guard fd >= 0 else { return }
         var ok = true
         var sum = StableHasher("cache")
-        var w = ByteWriter(capacity: Self.chunk + (1 << 16))
+        var w = ByteWriter(capacity: min(chunk, Self.chunk) + (1 << 16))
         // Whole 8-byte words go to the hasher until the end, so the checksum equals that of
         // the file hashed at once.
         func flush(_ w: inout ByteWriter, final: Bool = false) {
-            guard final || w.bytes.count >= Self.chunk else { return }
+            guard final || w.bytes.count >= chunk else { return }
             let n = final ? w.bytes.count : w.bytes.count & ~7
             w.drain(n) { buf in
                 sum.combine(buffer: buf)
