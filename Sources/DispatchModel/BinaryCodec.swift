@@ -70,6 +70,13 @@ public struct ByteWriter: Sendable {
     }
 }
 
+extension Array where Element == UInt8 {
+    /// Appends a literal's UTF-8 bytes (for text built as bytes: data files, the search index).
+    public mutating func append(literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
+    }
+}
+
 public struct ByteReader {
     let bytes: [UInt8]
     var pos = 0

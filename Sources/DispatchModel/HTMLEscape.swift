@@ -2,8 +2,11 @@
 public enum HTMLEscape {
     public static func text(_ s: String) -> String {
         // On bytes, copying the runs between escapes whole: French text has an apostrophe in
-        // nearly every sentence, so most texts take this path.
+        // nearly every sentence, so most texts have something to escape. Text with nothing to
+        // escape (most short values: names, dates, URLs) is returned as it is.
         var s = s
+        let plain = s.withUTF8 { u in !u.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 } }
+        if plain { return s }
         return s.withUTF8 { u -> String in
             var out: [UInt8] = []
             out.reserveCapacity(u.count + 32)
@@ -19,7 +22,7 @@ public enum HTMLEscape {
                 default: continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                rep.withUTF8Buffer { out.append(contentsOf: $0) }
+                out.append(literal: rep)
                 run = i + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))

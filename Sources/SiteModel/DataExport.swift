@@ -32,14 +32,14 @@ public struct DataExport: Sendable {
         guard !site.articles.isEmpty else { return Array("[]\n".utf8) }
         var s: [UInt8] = []
         s.reserveCapacity(site.articles.count * 1200)
-        func raw(_ t: StaticString) { t.withUTF8Buffer { s.append(contentsOf: $0) } }
+        func raw(_ t: StaticString) { s.append(literal: t) }
         func q(_ t: String?) { JSONString.appendQuoted(t, to: &s) }
         raw("[\n")
         for (i, a) in site.articles.enumerated() {
             let d = a.dispatch
             if i > 0 { raw(",\n") }
             raw("{\"file\":"); q(d.file); raw(",\"slug\":"); q(a.slug); raw(",\"url\":"); q(a.path + "index.html")
-            raw(",\"title\":"); q(d.title); raw(",\"titleDerived\":"); d.titleDerived ? raw("true") : raw("false")
+            raw(",\"title\":"); q(d.title); raw(",\"titleDerived\":"); raw(d.titleDerived ? "true" : "false")
             raw(",\"date\":"); q(d.date.iso); raw(",\"datePrecision\":"); q(d.date.precision.rawValue)
             raw(",\"eventDate\":"); q(d.eventDate?.iso)
             raw(",\"place\":"); q(d.place); raw(",\"agency\":"); q(d.agency)

@@ -71,24 +71,23 @@ public struct SearchIndex: Sendable {
             // Bytes, with ids formatted by hand: the lists hold millions of ids.
             let key = keys[k]
             var s: [UInt8] = []
-            func raw(_ t: StaticString) { t.withUTF8Buffer { s.append(contentsOf: $0) } }
-            raw("SITEGEN_SEARCH.words(")
+            s.append(literal: "SITEGEN_SEARCH.words(")
             JSONString.appendQuoted(key, to: &s)
-            raw(", {")
+            s.append(literal: ", {")
             var digits = [UInt8](repeating: 0, count: 12)
             for (n, (w, ids)) in shards[key]!.sorted(by: { $0.0 < $1.0 }).enumerated() {
-                if n > 0 { raw(",\n") }
+                if n > 0 { s.append(literal: ",\n") }
                 JSONString.appendQuoted(w, to: &s)
-                raw(":[")
+                s.append(literal: ":[")
                 for (m, id) in ids.enumerated() {
                     if m > 0 { s.append(0x2C) }
                     var v = Int(id), d = digits.count
                     repeat { d -= 1; digits[d] = 0x30 + UInt8(v % 10); v /= 10 } while v > 0
                     s.append(contentsOf: digits[d...])
                 }
-                raw("]")
+                s.append(literal: "]")
             }
-            raw("});\n")
+            s.append(literal: "});\n")
             return OutputFile(path: "search/w-\(key).js", contents: s)
         }
         let list = keys.map(JSONString.quote).joined(separator: ",")

@@ -179,12 +179,7 @@ struct CompiledTemplate: Sendable {
         case .none:
             out += text
         case .fastHTML:
-            // A tight loop over the bytes (most values have nothing to escape).
-            let special = text.utf8.withContiguousStorageIfAvailable { u -> Bool in
-                for b in u where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 { return true }
-                return false
-            } ?? text.utf8.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }
-            out += special ? HTMLEscape.text(text) : text
+            out += HTMLEscape.text(text)
         case .html:
             for c in text {
                 switch c {
