@@ -47,8 +47,8 @@ struct BuildCache: Sendable {
     /// The output folder these jobs were written to, and the hash of its manifest then.
     var output: String = ""
     var manifestHash: UInt64 = 0
-    /// The renderer whose list entries this build made, to save them from.
-    var itemsFrom: SiteRenderer?
+    /// The list entries this build made (`SiteRenderer.renderedItems`), to save.
+    var items: [(signature: UInt64, parts: [String])]?
     /// List entries of the loaded cache, still encoded.
     private var storedItems: Blob?
     var jobs: [String: JobRecord] = [:]
@@ -73,7 +73,7 @@ struct BuildCache: Sendable {
 
     /// Saves the list entries of `other` as they were read (a build that needed none).
     mutating func keepItems(of other: BuildCache) {
-        itemsFrom = nil
+        items = nil
         storedItems = other.storedItems
     }
 
@@ -125,54 +125,52 @@ struct BuildCache: Sendable {
     /// 200 MB, which built whole in memory was a third of the build's peak.
     /// - Parameter chunk: bytes held before writing them out (tests use tiny pieces).
     func save(path: String, chunk: Int = BuildCache.chunk) {
-        let tmp = path + ".sitegen-tmp"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        // A cache that cannot be saved only costs time on the next build.
-        guard fd >= 0 else { return }
-        var ok = true
-        var sum = StableHasher("cache")
-        var w = ByteWriter(capacity: min(chunk, Self.chunk) + (1 << 16))
-        // Whole 8-byte words go to the hasher until the end, so the checksum equals that of
-        // the file hashed at once.
-        func flush(_ w: inout ByteWriter, final: Bool = false) {
-            guard final || w.bytes.count >= chunk else { return }
-            let n = final ? w.bytes.count : w.bytes.count & ~7
-            w.drain(n) { buf in
-                sum.combine(buffer: buf)
-                ok = ok && FileIO.writeAll(fd, buf)
+        // A cache that cannot be saved only costs time on the next build; one cut short by a
+        // kill must leave nothing behind (`writeDisposable`).
+        _ = FileIO.writeDisposable(at: path) { fd in
+            var ok = true
+            var sum = StableHasher("cache")
+            var w = ByteWriter(capacity: min(chunk, Self.chunk) + (1 << 16))
+            // Whole 8-byte words go to the hasher until the end, so the checksum equals that
+            // of the file hashed at once.
+            func flush(_ w: inout ByteWriter, final: Bool = false) {
+                guard final || w.bytes.count >= chunk else { return }
+                let n = final ? w.bytes.count : w.bytes.count & ~7
+                w.drain(n) { buf in
+                    sum.combine(buffer: buf)
+                    ok = ok && FileIO.writeAll(fd, buf)
+                }
             }
-        }
-        w.string(Self.format); w.string(generator)
-        w.varint(inputs); w.string(output); w.varint(manifestHash)
-        w.int(seeds.count)
-        for (name, rec) in seeds.sorted(by: { $0.key < $1.key }) {
-            w.string(name); w.varint(rec.key)
-            w.bool(rec.outcome.hasDispatch)
-            if let d = rec.outcome.dispatch {
-                var one = ByteWriter()
-                d.encode(to: &one)
-                w.blob(one.bytes)
-            } else if let s = rec.outcome.stored {
-                w.blob(s.bytes[s.range]) // unchanged: copied as it was read
+            w.string(Self.format); w.string(generator)
+            w.varint(inputs); w.string(output); w.varint(manifestHash)
+            w.int(seeds.count)
+            for (name, rec) in seeds.sorted(by: { $0.key < $1.key }) {
+                w.string(name); w.varint(rec.key)
+                w.bool(rec.outcome.hasDispatch)
+                if let d = rec.outcome.dispatch {
+                    var one = ByteWriter()
+                    d.encode(to: &one)
+                    w.blob(one.bytes)
+                } else if let s = rec.outcome.stored {
+                    w.blob(s.bytes[s.range]) // unchanged: copied as it was read
+                }
+                w.int(rec.outcome.diagnostics.count)
+                for d in rec.outcome.diagnostics { d.encode(to: &w) }
+                w.int(rec.outcome.dropped)
+                flush(&w)
             }
-            w.int(rec.outcome.diagnostics.count)
-            for d in rec.outcome.diagnostics { d.encode(to: &w) }
-            w.int(rec.outcome.dropped)
-            flush(&w)
+            writeItems(to: &w, flush: { flush(&$0) })
+            w.int(jobs.count)
+            for (key, job) in jobs.sorted(by: { $0.key < $1.key }) {
+                w.string(key); w.varint(job.signature); w.int(job.files.count)
+                for f in job.files { w.string(f.path); w.varint(f.hash) }
+                flush(&w)
+            }
+            flush(&w, final: true)
+            var tail = ByteWriter()
+            tail.uint64LE(sum.value)
+            return ok && tail.finish().withUnsafeBytes { FileIO.writeAll(fd, $0) }
         }
-        writeItems(to: &w, flush: { flush(&$0) })
-        w.int(jobs.count)
-        for (key, job) in jobs.sorted(by: { $0.key < $1.key }) {
-            w.string(key); w.varint(job.signature); w.int(job.files.count)
-            for f in job.files { w.string(f.path); w.varint(f.hash) }
-            flush(&w)
-        }
-        flush(&w, final: true)
-        var tail = ByteWriter()
-        tail.uint64LE(sum.value)
-        ok = ok && tail.finish().withUnsafeBytes { FileIO.writeAll(fd, $0) }
-        close(fd)
-        if !ok || rename(tmp, path) != 0 { unlink(tmp) }
     }
 
     static let chunk = 1 << 22
@@ -180,29 +178,25 @@ struct BuildCache: Sendable {
     /// The list entries as one blob: those this build made, entry by entry from their pieces
     /// (the blob's length is counted first), or the loaded cache's as they were read.
     private func writeItems(to w: inout ByteWriter, flush: (inout ByteWriter) -> Void) {
-        if let r = itemsFrom {
+        if let items {
             let marker = Array(SiteRenderer.listEntryMarker.utf8)
             func length(_ parts: [String]) -> Int { parts.reduce(0) { $0 + $1.utf8.count } + marker.count * max(0, parts.count - 1) }
-            var count = 0, size = 0
-            let made = r.forEachRenderedItem { k, parts in
-                let n = length(parts)
-                count += 1
-                size += ByteWriter.varintSize(k) + ByteWriter.varintSize(UInt64(n)) + n
+            let size = items.reduce(ByteWriter.varintSize(UInt64(items.count))) {
+                let n = length($1.parts)
+                return $0 + ByteWriter.varintSize($1.signature) + ByteWriter.varintSize(UInt64(n)) + n
             }
-            if made {
-                w.varint(UInt64(size + ByteWriter.varintSize(UInt64(count))))
-                w.int(count)
-                _ = r.forEachRenderedItem { k, parts in
-                    w.varint(k)
-                    w.varint(UInt64(length(parts)))
-                    for (i, p) in parts.enumerated() {
-                        if i > 0 { w.raw(marker) }
-                        w.raw(p.utf8)
-                    }
-                    flush(&w)
+            w.varint(UInt64(size))
+            w.int(items.count)
+            for (k, parts) in items {
+                w.varint(k)
+                w.varint(UInt64(length(parts)))
+                for (i, p) in parts.enumerated() {
+                    if i > 0 { w.raw(marker) }
+                    w.raw(p.utf8)
                 }
-                return
+                flush(&w)
             }
+            return
         }
         if let s = storedItems {
             w.blob(s.bytes[s.range]) // unchanged: copied as it was read

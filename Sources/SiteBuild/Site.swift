@@ -399,7 +399,7 @@ public struct Site: Sendable {
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
                 result.rendered = todo.count
                 if options.useCache {
-                    if renderer.itemsMade { next.itemsFrom = renderer } else if let c = cache { next.keepItems(of: c) }
+                    if let items = renderer.renderedItems { next.items = items } else if let c = cache { next.keepItems(of: c) }
                 }
                 if let base {
                     // In place: only the jobs whose inputs changed, only the files whose bytes changed.

@@ -9,8 +9,8 @@ import Darwin
 /// file and a rename, which on a site of ten thousand pages doubles the file-system work;
 /// the output stage already makes publishing atomic as a whole, so each file is written once.
 public enum FileIO {
-    /// Creates or truncates `path` and writes `bytes`. Returns false on any failure.
-    /// Writes all of `buf` to `fd` (retrying short writes).
+    /// Writes all of `buf` to `fd` (retrying short and interrupted writes); on failure `errno`
+    /// says why.
     public static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
         var done = 0
         while done < buf.count {
@@ -21,20 +21,12 @@ public enum FileIO {
         return true
     }
 
+    /// Creates or truncates `path` and writes `bytes`. Returns false on any failure.
     public static func write(_ bytes: [UInt8], to path: String) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var done = 0
-        let ok = bytes.withUnsafeBytes { buf -> Bool in
-            while done < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                done += n
-            }
-            return true
-        }
-        return ok
+        return bytes.withUnsafeBytes { writeAll(fd, $0) }
     }
 
     /// `mkdir -p`, remembering folders already made in this run.
@@ -55,6 +47,35 @@ public enum FileIO {
         let tmp = path + ".sitegen-tmp"
         guard write(bytes, to: tmp) else { unlink(tmp); return false }
         guard rename(tmp, path) == 0 else { unlink(tmp); return false }
+        return true
+    }
+
+    /// Puts a file written by `fill` (into the descriptor it is given) at `path`, for a file
+    /// whose loss only costs time (the build cache), never leaving a partial file or a
+    /// temporary name behind, even if the process is killed while writing: it is written
+    /// unnamed (`O_TMPFILE`) in `path`'s folder, then the old file is removed and the new one
+    /// linked in its place. Killed between the two, there is no file at `path`; two builds
+    /// racing, one of them keeps its file. Where the file system has no unnamed files, a
+    /// named temporary and a rename. Returns whether the file was put in place.
+    public static func writeDisposable(at path: String, _ fill: (Int32) -> Bool) -> Bool {
+        #if os(Linux)
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) } ?? "."
+        // O_TMPFILE is `__O_TMPFILE | O_DIRECTORY`, a macro Swift does not import.
+        let unnamed = open(dir.isEmpty ? "/" : dir, 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o644)
+        if unnamed >= 0 {
+            defer { close(unnamed) }
+            guard fill(unnamed) else { return false }
+            unlink(path)
+            return linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+        }
+        #endif
+        let tmp = path + ".sitegen-tmp"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        let ok = fill(fd)
+        close(fd)
+        guard ok, rename(tmp, path) == 0 else { unlink(tmp); return false }
         return true
     }
 

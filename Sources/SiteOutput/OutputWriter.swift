@@ -171,19 +171,7 @@ public struct OutputWriter: Sendable {
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> Int32 {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         if fd < 0 { return errno }
-        var err: Int32 = 0
-        bytes.withUnsafeBytes { buf in
-            var off = 0
-            while off < buf.count {
-                let n = write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    err = errno
-                    return
-                }
-                off += n
-            }
-        }
+        var err: Int32 = bytes.withUnsafeBytes { FileIO.writeAll(fd, $0) } ? 0 : errno
         if close(fd) != 0 && err == 0 { err = errno }
         return err
     }

@@ -60,22 +60,18 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The list entries of this site (for the build cache), one per item signature in
-    /// increasing order, each as its pieces to join with `listEntryMarker`; false when no page
+    /// increasing order, each as its pieces to join with `listEntryMarker`; nil when no page
     /// needed them (the cached ones are then still right: any change to an entry re-renders
     /// the timeline page that lists it). Pieces, not joined strings: at 50,000 dispatches the
     /// entries joined are a hundred megabytes the cache would hold twice.
-    public func forEachRenderedItem(_ body: (UInt64, [String]) -> Void) -> Bool {
-        guard let items = listItems.ifMade else { return false }
-        var last: UInt64?
-        for i in items.indices.sorted(by: { sig.item[$0] < sig.item[$1] }) where sig.item[i] != last {
-            last = sig.item[i]
-            body(sig.item[i], items[i].parts)
+    public var renderedItems: [(signature: UInt64, parts: [String])]? {
+        guard let items = listItems.ifMade else { return nil }
+        var out: [(signature: UInt64, parts: [String])] = []
+        for i in items.indices.sorted(by: { sig.item[$0] < sig.item[$1] }) where sig.item[i] != out.last?.signature {
+            out.append((sig.item[i], items[i].parts))
         }
-        return true
+        return out
     }
-
-    /// Whether a page needed the list entries (so that they were made).
-    public var itemsMade: Bool { listItems.ifMade != nil }
 
     /// What stands for the page's root in a list entry's pieces.
     public static var listEntryMarker: String { ItemHTML.marker }
