@@ -69,12 +69,12 @@ let package = Package(
         .executableTarget(name: "FuzzParser", dependencies: [
             "CFuzzSupport", "DispatchModel", "DispatchParsing", "MarkdownIntermediate", "MarkdownRendering",
         ]),
-        .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel"]),
+        .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel", "TestSupport"]),
         .testTarget(name: "DispatchParsingTests", dependencies: ["DispatchParsing", "DispatchModel"]),
         .testTarget(name: "OfficialsExtractionTests", dependencies: ["OfficialsExtraction", "DispatchParsing", "DispatchModel"]),
         // Helpers shared by the test targets: package paths, temp folders, the corpus generator.
         .target(name: "TestSupport", dependencies: ["DispatchModel"], path: "Tests/TestSupport"),
-        .testTarget(name: "MarkdownIntermediateTests", dependencies: ["MarkdownIntermediate", "MarkdownRendering", "DispatchModel"]),
+        .testTarget(name: "MarkdownIntermediateTests", dependencies: ["MarkdownIntermediate", "MarkdownRendering", "DispatchModel", "TestSupport"]),
         .testTarget(name: "MarkdownRenderingTests", dependencies: ["MarkdownRendering"]),
         .testTarget(name: "TaggingTests", dependencies: ["Tagging", "DispatchModel"]),
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "DispatchModel"]),

@@ -1,4 +1,5 @@
 import DispatchModel
+import TestSupport
 import Testing
 
 @Suite struct ByteStringTableTests {
@@ -7,12 +8,10 @@ import Testing
     @Test func answersLikeADictionary() {
         var table = ByteStringTable()
         var reference: [String: Int] = [:]
-        var state: UInt64 = 3
-        let letters = Array("abcé xyzđ0".unicodeScalars)
+        var rng = SeededRandom(seed: 3)
+        let letters = "abcé xyzđ0".map(String.init)
         for _ in 0..<20_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            var word = ""
-            for k in 0..<Int((state >> 60) % 6) { word.unicodeScalars.append(letters[Int((state >> UInt64(8 + 4 * k)) % UInt64(letters.count))]) }
+            let word = rng.text(from: letters, count: rng.below(6))
             let (id, inserted) = table.insert(word)
             if let known = reference[word] {
                 #expect(!inserted && id == known)

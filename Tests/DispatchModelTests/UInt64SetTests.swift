@@ -1,4 +1,5 @@
 import DispatchModel
+import TestSupport
 import Testing
 
 @Suite struct UInt64SetTests {
@@ -6,11 +7,11 @@ import Testing
     @Test func answersLikeASet() {
         var fast = UInt64Set()
         var reference = Set<UInt64>()
-        var state: UInt64 = 9
+        var rng = SeededRandom(seed: 9)
         for n in 0..<50_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let r = rng.next()
             // Small keys and repeats as well as spread ones.
-            let k = n % 7 == 0 ? UInt64(n % 50) : (n % 5 == 0 ? state >> 40 : state)
+            let k = n % 7 == 0 ? UInt64(n % 50) : (n % 5 == 0 ? r >> 40 : r)
             #expect(fast.insert(k) == reference.insert(k).inserted)
         }
         #expect(fast.count == reference.count)

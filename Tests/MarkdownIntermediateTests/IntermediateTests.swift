@@ -1,6 +1,7 @@
 import DispatchModel
 import MarkdownIntermediate
 import MarkdownRendering
+import TestSupport
 import Testing
 
 typealias DTag = DispatchModel.Tag
@@ -64,13 +65,9 @@ typealias DTag = DispatchModel.Tag
         }
         let pieces = ["a", "é", " ", "\n", "\r\n", "\t", "1", "12", ".", ")", "#", "-", "+", "=", "~", "|", "\\", "`", "*", "_",
                       "[", "]", "<", ">", "&", "ệ", "\u{300}", "\u{A0}", "\u{10000}"]
-        var state: UInt64 = 11
+        var rng = SeededRandom(seed: 11)
         for _ in 0..<3000 {
-            var s = ""
-            for _ in 0..<6 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                s += pieces[Int((state >> 33) % UInt64(pieces.count))]
-            }
+            let s = rng.text(from: pieces, count: 6)
             #expect(MarkdownEscaper.escape(s) == reference(s), "\(Array(s.unicodeScalars))")
         }
     }

@@ -1,25 +1,12 @@
 import DispatchModel
 import Foundation
 @testable import Templating
+import TestSupport
 import Testing
 
 /// The compiled templates must render exactly what swift-mustache renders, whitespace rules
 /// included: pages, goldens and `Public/` depend on it. swift-mustache is the oracle.
 @Suite struct CompiledTemplateTests {
-    /// A small deterministic generator (SplitMix64), so a failure names a reproducible case.
-    struct RNG {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
-    }
-
     static let context: TemplateContext = [
         "v": "a<b>&\"c'", "w": "plain", "n": 42, "z": 0, "t": true, "f": false, "e": [], "s": "",
         "combining": "<\u{301}x",
@@ -33,7 +20,7 @@ import Testing
                         "combining", "strings", "last"]
 
     /// - Parameter partials: the partials it may include (none that includes it: that recursion never ends).
-    static func template(_ rng: inout RNG, depth: Int, blocks: Bool, partials: [String] = ["{{>nothing}}"]) -> String {
+    static func template(_ rng: inout SeededRandom, depth: Int, blocks: Bool, partials: [String] = ["{{>nothing}}"]) -> String {
         var out = ""
         for _ in 0..<(1 + rng.below(7)) {
             switch rng.below(depth > 2 ? 8 : 12) {
@@ -67,7 +54,7 @@ import Testing
     }
 
     @Test func randomTemplatesRenderAsSwiftMustacheRendersThem() throws {
-        var rng = RNG(state: 2026)
+        var rng = SeededRandom(seed: 2026)
         var compared = 0
         for n in 0..<800 {
             var files: [String: String] = [
