@@ -11,12 +11,8 @@ public struct Tagger: Sendable {
 
     public init(vocabulary: TopicVocabulary = .standard, minimumTopicHits: Int = 2) {
         self.minimumTopicHits = minimumTopicHits
-        var index = PhraseIndex()
         topicNames = vocabulary.topics.map(\.name)
-        for (i, t) in vocabulary.topics.enumerated() {
-            for k in t.keywords { index.add(k, value: i) }
-        }
-        topicIndex = index
+        topicIndex = PhraseIndex(vocabulary.topics.enumerated().flatMap { i, t in t.keywords.map { ($0, i) } })
     }
 
     /// Tags sorted by kind, then name, without duplicates.
@@ -160,17 +156,22 @@ enum Tokenizer {
 /// Multi-word phrase lookup on folded words.
 struct PhraseIndex: Sendable {
     /// The phrases, as folded words.
-    var phrases: [(words: [[UInt8]], value: Int)] = []
+    let phrases: [(words: [[UInt8]], value: Int)]
     /// First folded word -> indexes into `phrases`.
-    var byFirstWord = WordTable<[Int]>([:])
+    let byFirstWord: WordTable<[Int]>
 
-    mutating func add(_ phrase: String, value: Int) {
-        let words = Tokenizer.words(phrase).map { Array(TextFolding.key($0).utf8) }
-        guard let first = words.first else { return }
-        phrases.append((words, value))
-        var map = byFirstWord.entries
-        map[first, default: []].append(phrases.count - 1)
-        byFirstWord = WordTable(bytes: map)
+    /// - Parameter phrases: each phrase with the value it counts for.
+    init(_ phrases: [(String, Int)]) {
+        var list: [(words: [[UInt8]], value: Int)] = []
+        var first: [[UInt8]: [Int]] = [:]
+        for (phrase, value) in phrases {
+            let words = Tokenizer.words(phrase).map { Array(TextFolding.key($0).utf8) }
+            guard let head = words.first else { continue }
+            list.append((words, value))
+            first[head, default: []].append(list.count - 1)
+        }
+        self.phrases = list
+        byFirstWord = WordTable(bytes: first)
     }
 
     /// How many times each value's phrases occur in the folded text (each position counts

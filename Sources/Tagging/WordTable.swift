@@ -3,8 +3,6 @@ import DispatchModel
 /// A fixed map from words to values, looked up by a word's UTF-8 bytes (`ByteStringTable`)
 /// so that the tagger need not make a `String` of every word it meets.
 struct WordTable<Value: Sendable>: Sendable {
-    /// The map it was built from.
-    let entries: [[UInt8]: Value]
     private let keys: ByteStringTable
     private let values: [Value]
 
@@ -15,7 +13,6 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     init(bytes map: [[UInt8]: Value]) {
-        entries = map
         var keys = ByteStringTable()
         var values: [Value] = []
         // Sorted, so that ids (and the table's layout) are the same on every run.

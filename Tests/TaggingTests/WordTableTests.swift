@@ -22,10 +22,7 @@ import Testing
     }
 
     @Test func phrasesCountOncePerPositionAndValue() {
-        var index = PhraseIndex()
-        index.add("énergies renouvelables", value: 0)
-        index.add("énergie", value: 1)
-        index.add("energies", value: 1)
+        let index = PhraseIndex([("énergies renouvelables", 0), ("énergie", 1), ("energies", 1)])
         var text = Array("les energies renouvelables et l'energie, energies fossiles".utf8)
         let counts = text.withUnsafeMutableBufferPointer { index.counts(in: UnsafeBufferPointer($0)) }
         #expect(counts == [0: 1, 1: 3])
