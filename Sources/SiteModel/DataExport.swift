@@ -101,7 +101,6 @@ public enum SearchWords {
         public private(set) var ids: [Int] = []
         /// The bytes of each indexed word the first time it is met, space-separated (`words(of:)`).
         private var firstSeen: [UInt8]?
-        var cur: [UInt8] = []
 
         public init() {}
 
@@ -151,12 +150,9 @@ public enum SearchWords {
 
         /// The words of a dispatch's own text: `searchWords` when computed, else the text.
         public mutating func addText(of d: Dispatch) {
-            if let words = d.searchWords {
-                var words = words
-                words.withUTF8 { src in
-                    for b in src { if b == 0x20 { flush() } else { cur.append(b) } }
-                }
-                flush()
+            if var words = d.searchWords {
+                // Already folded words, one space between them.
+                words.withUTF8 { addWords(ofFolded: $0) }
                 return
             }
             add(d.title)
@@ -175,47 +171,34 @@ public enum SearchWords {
 
         /// The words of folded text: runs of `a-z0-9`.
         mutating func addWords(ofFolded u: UnsafeBufferPointer<UInt8>) {
-            do {
-                var start = -1
-                for k in 0..<u.count {
-                    let b = u[k]
-                    if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                        if start < 0 { start = k }
-                    } else if start >= 0 {
-                        word(UnsafeBufferPointer(rebasing: u[start..<k]))
-                        start = -1
-                    }
+            var start = -1
+            for k in 0..<u.count {
+                let b = u[k]
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if start < 0 { start = k }
+                } else if start >= 0 {
+                    word(UnsafeBufferPointer(rebasing: u[start..<k]))
+                    start = -1
                 }
-                if start >= 0 { word(UnsafeBufferPointer(rebasing: u[start...])) }
             }
+            if start >= 0 { word(UnsafeBufferPointer(rebasing: u[start...])) }
         }
 
         /// Folded text of the current `add`, reused between calls.
         private var folded: [UInt8] = []
 
-        /// The words of `searchWords` (already folded, one space between words).
-        mutating func flush() {
-            guard !cur.isEmpty else { return }
-            let c = cur
-            c.withUnsafeBufferPointer { word($0) }
-            cur.removeAll(keepingCapacity: true)
-        }
-
         private mutating func word(_ word: UnsafeBufferPointer<UInt8>) {
-            if word.count >= 2 {
-                do {
-                    let (id, inserted) = table.insert(word)
-                    if inserted {
-                        let keep = Self.stopTable.find(word) == nil
-                        indexed.append(keep)
-                        if keep, firstSeen != nil {
-                            if !firstSeen!.isEmpty { firstSeen!.append(0x20) }
-                            firstSeen!.append(contentsOf: word)
-                        }
-                    }
-                    if indexed[id] { ids.append(id) }
+            guard word.count >= 2 else { return }
+            let (id, inserted) = table.insert(word)
+            if inserted {
+                let keep = Self.stopTable.find(word) == nil
+                indexed.append(keep)
+                if keep, firstSeen != nil {
+                    if !firstSeen!.isEmpty { firstSeen!.append(0x20) }
+                    firstSeen!.append(contentsOf: word)
                 }
             }
+            if indexed[id] { ids.append(id) }
         }
     }
 }
