@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "SiteModel", "DispatchModel", "TestSupport"]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "DispatchModel", "TestSupport"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "DispatchModel", "DispatchParsing", "SiteModel",
-                                                       "OfficialsExtraction", "Tagging", "TestSupport"],
+                                                       "OfficialsExtraction", "SiteOutput", "Tagging", "TestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EditorKitTests", dependencies: ["EditorKit", "SiteBuild", "DispatchModel", "TestSupport"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SiteBuild", "DispatchModel", "TestSupport"]),

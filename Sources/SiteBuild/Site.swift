@@ -23,7 +23,7 @@ public struct BuildOptions: Sendable {
     public var keepGoing = false
     /// Worker threads for parsing and rendering.
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    /// Build cache file; nil means `.<output>.sitegen-cache` beside the output folder.
+    /// Build cache folder; nil means `.<output>.sitegen-cache` beside the output folder.
     public var cache: String?
     /// Ignore the cache's rendered pages: render everything and replace the output as a whole.
     public var full = false
@@ -351,7 +351,7 @@ public struct Site: Sendable {
                             filesWithDroppedText: 0, keptFiles: [], failed: true)
         let output = URL(fileURLWithPath: options.output).standardizedFileURL.path
         let cachePath = options.cache ?? BuildCache.defaultPath(output: output)
-        let cache = options.useCache ? timings.measure("cache") { BuildCache.load(path: cachePath, generator: Self.generator) } : nil
+        let cache = options.useCache ? timings.measure("cache") { BuildCache.load(path: cachePath, generator: Self.generator, jobs: options.jobs) } : nil
         do throws(Diagnostic) {
             let loaded = try loadRecords(timings: &timings, cache: cache)
             let records = loaded.records
@@ -368,10 +368,10 @@ public struct Site: Sendable {
             }
 
             var next = BuildCache(generator: Self.generator)
-            next.fileSize = cache?.fileSize ?? 0
+            next.inheritDisk(of: cache)
             for r in records { next.seeds[r.outcome.name] = r }
             next.output = output
-            let templates = try TemplateSet(directory: options.templates)
+            let templates = try timings.measure("templates") { () throws(Diagnostic) -> TemplateSet in try TemplateSet(directory: options.templates) }
             var inputs = StableHasher("inputs")
             inputs.combine(templates.signature)
             loaded.config.stableHash(into: &inputs)
@@ -395,12 +395,9 @@ public struct Site: Sendable {
                 let base = options.incremental ? valid : nil
                 let site = materialize(loaded, timings: &timings)
                 let renderer = self.renderer(site, templates: templates, cache: cache, lazyItems: base != nil, timings: &timings)
-                let jobs = renderer.pageJobs()
+                let jobs = timings.measure("signatures") { renderer.pageJobs() }
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
                 result.rendered = todo.count
-                if options.useCache {
-                    if let items = renderer.renderedItems { next.items = items } else if let c = cache { next.keepItems(of: c) }
-                }
                 if let base {
                     // In place: only the jobs whose inputs changed, only the files whose bytes changed.
                     let rendered = timings.measure("render") {
@@ -489,6 +486,11 @@ public struct Site: Sendable {
                     }
                     result.keptFiles = report.kept
                     result.written = report.written
+                }
+                // After rendering: an incremental build makes the list entries only if a listing
+                // page needed them, and those it made must be saved.
+                if options.useCache {
+                    if let items = renderer.renderedItems { next.items = items } else if let c = cache { next.keepItems(of: c) }
                 }
                 next.manifestHash = FileIO.read(output + "/" + OutputWriter.manifestName).map(StableHasher.hash(bytes:)) ?? 0
                 result.published = true

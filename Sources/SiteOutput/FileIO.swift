@@ -87,14 +87,29 @@ public enum FileIO {
         // than the read), then read to the end in case the file grew meanwhile.
         var st = stat()
         let size = fstat(fd, &st) == 0 && st.st_size > 0 ? Int(st.st_size) : 0
-        var out = [UInt8](repeating: 0, count: size + 1)
+        // Uninitialized: zeroing a buffer the read overwrites at once costs as much as the
+        // read itself for the build cache's tens of megabytes.
         var count = 0
-        while true {
-            if count == out.count { out += [UInt8](repeating: 0, count: max(out.count, 1 << 16)) }
-            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            count += n
+        var failed = false
+        var out = [UInt8](unsafeUninitializedCapacity: size + 1) { buf, initialized in
+            while count < buf.count {
+                let n = Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
+                if n < 0 { if errno == EINTR { continue }; failed = true; break }
+                if n == 0 { break }
+                count += n
+            }
+            initialized = count
+        }
+        if failed { return nil }
+        // A full buffer means the file grew since `fstat`: read on to its end.
+        if count == size + 1 {
+            while true {
+                if count == out.count { out += [UInt8](repeating: 0, count: max(out.count, 1 << 16)) }
+                let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+                if n < 0 { if errno == EINTR { continue }; return nil }
+                if n == 0 { break }
+                count += n
+            }
         }
         out.removeLast(out.count - count)
         return out

@@ -61,7 +61,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Render every page and replace the output folder as a whole, ignoring the build cache.")
     var full = false
 
-    @Option(help: "Build cache file (default: .<output>.sitegen-cache beside the output folder).")
+    @Option(help: "Build cache folder (default: .<output>.sitegen-cache beside the output folder).")
     var cache: String?
 
     @Flag(help: "Neither read nor write the build cache (a cold build, e.g. for benchmarks).")

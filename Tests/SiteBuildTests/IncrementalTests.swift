@@ -1,7 +1,7 @@
 import DispatchModel
 import DispatchParsing
 import Foundation
-import SiteBuild
+@testable import SiteBuild
 import TestSupport
 import Testing
 
@@ -132,24 +132,67 @@ import Testing
         d.expectSameAsFullBuild()
     }
 
-    /// A cache with a flipped byte, or cut short, is ignored (it is checksummed): the next
-    /// build parses everything again and publishes what a full build would.
-    @Test(arguments: ["flipped byte", "truncated"])
-    func aDamagedCacheIsIgnored(_ damage: String) throws {
+    /// A cache file with a flipped byte, or cut short, is ignored (each is checksummed) and
+    /// loses only what it holds: a damaged state means no output is known, so the next build
+    /// is a full one; a damaged seed shard means its seeds are parsed again. Either way the
+    /// result is what a full build publishes, and the next cache is good.
+    @Test(arguments: ["flipped byte", "truncated"], ["state", "seeds", "items"])
+    func aDamagedCacheFileIsIgnored(_ damage: String, _ file: String) throws {
         let d = try Digest()
         _ = d.build()
-        let cache = d.root + "/.Public.sitegen-cache"
+        let folder = d.root + "/.Public.sitegen-cache"
+        let name = file == "seeds" ? try #require(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("seeds-") }.sorted().first) : file
+        let cache = folder + "/" + name
         var bytes = try #require(FileManager.default.contents(atPath: cache).map { [UInt8]($0) })
         if damage == "truncated" { bytes.removeLast(bytes.count / 3) } else { bytes[bytes.count / 2] ^= 0x5A }
         try Data(bytes).write(to: URL(fileURLWithPath: cache))
-        let seed = d.seeds + "/" + d.seedFiles()[11]
-        try (Tree.read(seed) + "\nUne phrase de plus.\n").write(toFile: seed, atomically: true, encoding: .utf8)
+        // A deletion: the listings re-render, so the list entries are read too.
+        try FileManager.default.removeItem(atPath: d.seeds + "/" + d.seedFiles()[11])
         let r = d.build()
         #expect(r.published && !r.failed && !r.upToDate)
-        #expect(!r.incremental, "nothing from the damaged cache is trusted, so the site is rebuilt whole")
+        #expect(r.incremental == (file != "state"), "only a damaged state makes the build a full one")
         d.expectSameAsFullBuild()
         let again = d.build()
         #expect(again.upToDate, "the new cache is good")
+        #expect(try #require(BuildCache.load(path: folder, generator: Site.generator)).cachedItems().count > 0)
+    }
+
+    /// One edited seed rewrites one seed shard and the state, not the whole cache, and
+    /// leaves the list entries' file alone when no listing page changes.
+    @Test func anEditRewritesOnlyItsShardOfTheCache() throws {
+        let d = try Digest()
+        _ = d.build()
+        let folder = d.root + "/.Public.sitegen-cache"
+        func snapshot() throws -> [String: Data] {
+            var out: [String: Data] = [:]
+            for f in try FileManager.default.contentsOfDirectory(atPath: folder) { out[f] = FileManager.default.contents(atPath: folder + "/" + f) }
+            return out
+        }
+        let before = try snapshot()
+        #expect(before.keys.filter { $0.hasPrefix("seeds-") }.count > 10, "200 seeds spread over the shards")
+        let name = d.seedFiles()[7]
+        let seed = d.seeds + "/" + name
+        let text = try Tree.read(seed)
+        let paragraph = try #require(text.components(separatedBy: "\n").filter { $0.count > 80 }.dropFirst().first)
+        try text.replacingOccurrences(of: paragraph, with: paragraph + " Zygomorphe.").write(toFile: seed, atomically: true, encoding: .utf8)
+        let r = d.build()
+        #expect(r.incremental)
+        let after = try snapshot()
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(changed == ["state", "seeds-" + String(format: "%02x", BuildCache.shard(of: name))], "\(changed.sorted())")
+        d.expectSameAsFullBuild()
+    }
+
+    /// A cache file left by an older sitegen where the folder now goes is replaced.
+    @Test func anOldCacheFileIsReplacedByTheFolder() throws {
+        let d = try Digest()
+        let path = d.root + "/.Public.sitegen-cache"
+        try Data("sitegen-cache-3 old".utf8).write(to: URL(fileURLWithPath: path))
+        let r = d.build()
+        #expect(r.published && !r.incremental)
+        var isDir: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue)
+        #expect(d.build().upToDate)
     }
 
     @Test func deletingASeedRemovesItsOutputs() throws {
