@@ -5,33 +5,39 @@ public enum Slug {
     public static let maxLength = 80
 
     public static func make(_ text: String, maxLength: Int = Slug.maxLength) -> String {
-        // On the folded text's bytes: everything kept is ASCII, so bytes are characters.
-        var folded = TextFolding.foldAccents(text)
+        // One pass over the folded text's bytes, words written straight into the slug:
+        // everything kept is ASCII, so bytes are characters. A word that does not fit ends
+        // the slug (the first word alone is cut).
+        var text = text
         var out: [UInt8] = []
-        out.reserveCapacity(min(folded.utf8.count, maxLength))
-        var word: [UInt8] = []
+        var wordStart = -1 // where the word being read starts in `out`; -1 between words
         var full = false
-        func flush() {
-            guard !word.isEmpty, !full else { word.removeAll(keepingCapacity: true); return }
-            let length = out.isEmpty ? word.count : out.count + 1 + word.count
-            if length > maxLength {
-                if out.isEmpty { out = Array(word.prefix(maxLength)) }
+        func close(_ out: inout [UInt8], _ wordStart: inout Int, _ full: inout Bool) {
+            guard wordStart >= 0 else { return }
+            if out.count > maxLength {
+                if wordStart == 0 { out.removeLast(out.count - maxLength) } else { out.removeLast(out.count - wordStart + 1) }
                 full = true
-            } else {
-                if !out.isEmpty { out.append(0x2D) }
-                out.append(contentsOf: word)
             }
-            word.removeAll(keepingCapacity: true)
+            wordStart = -1
         }
-        folded.withUTF8 { u in
-            for b in u {
-                if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) { word.append(b) }
-                else if b >= 65 && b <= 90 { word.append(b + 32) }
-                else { flush() }
-                if full { break }
+        text.withUTF8 { src in
+            out.reserveCapacity(min(src.count, maxLength) + 1)
+            _ = TextFolding.forEachFoldedByte(src, lowercase: false) { b in
+                if full { return }
+                var c = b
+                if c >= 65 && c <= 90 { c += 32 }
+                if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
+                    if wordStart < 0 {
+                        if !out.isEmpty { out.append(0x2D) }
+                        wordStart = out.count
+                    }
+                    out.append(c)
+                } else {
+                    close(&out, &wordStart, &full)
+                }
             }
         }
-        flush()
+        if !full { close(&out, &wordStart, &full) }
         return out.isEmpty ? "sans-titre" : String(decoding: out, as: UTF8.self)
     }
 }

@@ -298,7 +298,7 @@ public struct Site: Sendable {
 
     func renderer(_ loaded: LoadedSite, templates: TemplateSet, cache: BuildCache?, lazyItems: Bool = false,
                   timings: inout StageTimings) -> SiteRenderer {
-        let index = timings.measure("index") { SiteIndex(config: loaded.config, dispatches: loaded.dispatches, resolver: IdentityResolver(registry: loaded.registry)) }
+        let index = timings.measure("index") { SiteIndex(config: loaded.config, dispatches: loaded.dispatches, resolver: IdentityResolver(registry: loaded.registry), jobs: options.jobs) }
         let markdown = MarkdownRenderer()
         return timings.measure("list items") {
             SiteRenderer(site: index, templates: templates, generator: Self.generator, jobs: options.jobs,
@@ -400,32 +400,56 @@ public struct Site: Sendable {
                 result.rendered = todo.count
                 if let base {
                     // In place: only the jobs whose inputs changed, only the files whose bytes changed.
-                    let rendered = timings.measure("render") {
-                        Parallel.map(todo.count, jobs: options.jobs) { i in
-                            defer { options.progress?("render", todo.count) }
-                            return todo[i].render()
+                    // Jobs that use every core themselves run alone first (nested in the
+                    // parallel map they would run on one thread), then the rest side by side.
+                    let rendered = timings.measure("render") { () -> [[OutputFile]] in
+                        let alone = todo.indices.filter { todo[$0].parallel }
+                        let rest = todo.indices.filter { !todo[$0].parallel }
+                        var out = [[OutputFile]](repeating: [], count: todo.count)
+                        for i in alone {
+                            out[i] = todo[i].render()
+                            options.progress?("render", todo.count)
                         }
+                        for (i, files) in zip(rest, Parallel.map(rest.count, jobs: options.jobs) { k in
+                            defer { options.progress?("render", todo.count) }
+                            return todo[rest[k]].render()
+                        }) { out[i] = files }
+                        return out
                     }
                     result.renderedJobs = todo.map(\.key).sorted()
-                    let keys = Set(jobs.map(\.key))
-                    next.jobs = base.jobs.filter { k, _ in keys.contains(k) }
+                    // Paths can only disappear with a job that went away or a rendered job
+                    // whose files changed names; in the usual edit neither happens, and the
+                    // whole site's paths are not hashed into sets.
+                    var pathsChanged = jobs.count != base.jobs.count || jobs.contains { base.jobs[$0.key] == nil }
+                    if pathsChanged {
+                        let keys = Set(jobs.map(\.key))
+                        next.jobs = base.jobs.filter { k, _ in keys.contains(k) }
+                    } else {
+                        next.jobs = base.jobs
+                    }
                     var writes: [OutputFile] = []
                     for (job, files) in zip(todo, rendered) {
-                        let old = Dictionary(base.jobs[job.key]?.files.map { ($0.path, $0.hash) } ?? [], uniquingKeysWith: { a, _ in a })
+                        let before = base.jobs[job.key]?.files ?? []
+                        let old = Dictionary(before.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
                         var record = BuildCache.JobRecord(signature: job.signature, files: [])
                         for f in files {
                             let h = StableHasher.hash(bytes: f.contents)
                             record.files.append((f.path, h))
                             if old[f.path] != h { writes.append(f) }
                         }
+                        if !pathsChanged && !before.map(\.path).elementsEqual(record.files.map(\.path)) { pathsChanged = true }
                         next.jobs[job.key] = record
                     }
-                    let paths = next.jobs.values.flatMap { $0.files.map(\.path) }
                     result.incremental = true
-                    let oldPaths = Set(base.jobs.values.flatMap { $0.files.map(\.path) })
-                    let newPaths = Set(paths)
-                    let deletions = Array(oldPaths.subtracting(newPaths))
-                    let manifest = oldPaths == newPaths ? nil : paths
+                    var deletions: [String] = []
+                    var manifest: [String]?
+                    if pathsChanged {
+                        let paths = next.jobs.values.flatMap { $0.files.map(\.path) }
+                        let oldPaths = Set(base.jobs.values.flatMap { $0.files.map(\.path) })
+                        let newPaths = Set(paths)
+                        deletions = Array(oldPaths.subtracting(newPaths))
+                        manifest = oldPaths == newPaths ? nil : paths
+                    }
                     result.writtenPaths = writes.map(\.path).sorted()
                     result.deletedPaths = deletions.sorted()
                     result.written = try timings.measure("write") { () throws(Diagnostic) -> Int in

@@ -32,22 +32,32 @@ public struct Person: Sendable {
     init(resolved: ResolvedPerson, slug: String, dates: [DispatchDate]) {
         self.resolved = resolved
         self.slug = slug
-        self.articles = Array(Set(resolved.appearances.map(\.dispatch))).sorted()
-        var spans: [String: RoleSpan] = [:]
-        var order: [String] = []
+        // The resolver gives appearances sorted by dispatch, one per dispatch.
+        let ids = resolved.appearances.map(\.dispatch)
+        self.articles = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : Array(Set(ids)).sorted()
+        // Each role looked up once per appearance (hashing a String with accents is slow),
+        // then updated in the array.
+        var index: [String: Int] = [:]
+        var spans: [RoleSpan] = []
         for a in resolved.appearances {
             guard let role = a.role, !role.isEmpty else { continue }
-            let date = dates[a.dispatch]
-            let dated = date.year != nil ? date : nil
-            if spans[role] == nil { order.append(role); spans[role] = RoleSpan(role: role, first: nil, last: nil, count: 0) }
-            spans[role]!.count += 1
-            if let d = dated {
-                if spans[role]!.first.map({ d.sortKey < $0.sortKey }) ?? true { spans[role]!.first = d }
-                if spans[role]!.last.map({ d.sortKey > $0.sortKey }) ?? true { spans[role]!.last = d }
+            let k: Int
+            if let known = index[role] {
+                k = known
+            } else {
+                k = spans.count
+                index[role] = k
+                spans.append(RoleSpan(role: role, first: nil, last: nil, count: 0))
             }
+            spans[k].count += 1
+            let d = dates[a.dispatch]
+            guard d.year != nil else { continue }
+            let key = d.sortKey
+            if spans[k].first.map({ key < $0.sortKey }) ?? true { spans[k].first = d }
+            if spans[k].last.map({ key > $0.sortKey }) ?? true { spans[k].last = d }
         }
         // Roles in the order they were first held; undated roles after dated ones.
-        roles = order.map { spans[$0]! }.sorted {
+        roles = spans.sorted {
             ($0.first?.sortKey ?? Int.max, $0.role) < ($1.first?.sortKey ?? Int.max, $1.role)
         }
     }

@@ -31,8 +31,6 @@ public struct SearchIndex: Sendable {
         for t in a.tags { add("t\(t)", [site.tags[t].tag.name]) }
     }
 
-    static func shardKey(_ word: String) -> String { String(word.prefix(2)) }
-
     /// Every file of the index (for tests and small sites).
     public func files(jobs: Int = 1) -> [OutputFile] {
         (wordFiles(jobs: jobs) + (0..<documentShardCount).map(documentShard)).sorted { $0.path < $1.path }
@@ -59,29 +57,47 @@ public struct SearchIndex: Sendable {
             }
             return (w.table, postings)
         }
-        var postings: [String: [Int32]] = [:]
-        for (table, ids) in partial {
-            for (id, list) in ids.enumerated() where !list.isEmpty { postings[table.string(id), default: []].append(contentsOf: list) }
+        // The parts' tables merged into the first by their bytes: a word becomes a `String`
+        // nowhere (there are a hundred thousand of them at 10,000 dispatches).
+        var (table, postings) = partial[0]
+        for (t, ids) in partial.dropFirst() {
+            for (id, list) in ids.enumerated() where !list.isEmpty {
+                let merged = t.withBytes(id) { table.insert($0).id }
+                if postings.count <= merged { postings += Array(repeating: [], count: merged + 1 - postings.count) }
+                postings[merged].append(contentsOf: list)
+            }
         }
-        var grouped: [String: [(String, [Int32])]] = [:]
-        for (w, ids) in postings { grouped[Self.shardKey(w), default: []].append((w, ids)) }
-        let shards = grouped
-        let keys = shards.keys.sorted()
-        var out = Parallel.map(keys.count, jobs: jobs) { k -> OutputFile in
+        // Shards by the first two bytes of the word (words are runs of `a-z0-9`, at least two
+        // long, so bytes are characters and byte order is the words' order).
+        var shards: [UInt16: [Int]] = [:]
+        for id in postings.indices where !postings[id].isEmpty {
+            let code = table.withBytes(id) { UInt16($0[0]) << 8 | UInt16($0[1]) }
+            shards[code, default: []].append(id)
+        }
+        let codes = shards.keys.sorted()
+        @Sendable func keyName(_ code: UInt16) -> String { String(decoding: [UInt8(code >> 8), UInt8(code & 0xFF)], as: UTF8.self) }
+        let words = table
+        let lists = postings
+        let groups = shards
+        var out = Parallel.map(codes.count, jobs: jobs) { k -> OutputFile in
             // Bytes, with ids formatted by hand: the lists hold millions of ids.
-            let key = keys[k]
+            let key = keyName(codes[k])
             var s: [UInt8] = []
             s.append(literal: "SITEGEN_SEARCH.words(")
             JSONString.appendQuoted(key, to: &s)
             s.append(literal: ", {")
             var digits = [UInt8](repeating: 0, count: 12)
-            for (n, (w, ids)) in shards[key]!.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            let ids = groups[codes[k]]!.sorted { a, b in
+                words.withBytes(a) { x in words.withBytes(b) { y in x.lexicographicallyPrecedes(y) } }
+            }
+            for (n, id) in ids.enumerated() {
                 if n > 0 { s.append(literal: ",\n") }
-                JSONString.appendQuoted(w, to: &s)
-                s.append(literal: ":[")
-                for (m, id) in ids.enumerated() {
+                s.append(0x22)
+                words.withBytes(id) { s.append(contentsOf: $0) }
+                s.append(literal: "\":[")
+                for (m, doc) in lists[id].enumerated() {
                     if m > 0 { s.append(0x2C) }
-                    var v = Int(id), d = digits.count
+                    var v = Int(doc), d = digits.count
                     repeat { d -= 1; digits[d] = 0x30 + UInt8(v % 10); v /= 10 } while v > 0
                     s.append(contentsOf: digits[d...])
                 }
@@ -90,6 +106,7 @@ public struct SearchIndex: Sendable {
             s.append(literal: "});\n")
             return OutputFile(path: "search/w-\(key).js", contents: s)
         }
+        let keys = codes.map(keyName)
         let list = keys.map(JSONString.quote).joined(separator: ",")
         out.append(OutputFile(path: "search/meta.js", text:
             "SITEGEN_SEARCH.meta({\"version\":2,\"count\":\(site.articles.count),\"docsPerShard\":\(Self.docsPerShard),\"shards\":[\(list)]});\n"))

@@ -15,39 +15,37 @@ struct PageSignatures: Sendable {
     /// What a feed entry shows.
     let entry: [UInt64]
 
-    init(site: SiteIndex, theme: UInt64) {
+    init(site: SiteIndex, theme: UInt64, jobs: Int = 1) {
         self.site = site
         self.theme = theme
-        var item: [UInt64] = [], article: [UInt64] = [], entry: [UInt64] = []
-        item.reserveCapacity(site.articles.count)
-        for a in site.articles {
+        // Each article's three signatures depend on that article (and its neighbours' titles)
+        // only, so they are computed on all cores; an article's hashes its whole dispatch.
+        let all = Parallel.map(site.articles.count, jobs: jobs) { i -> (item: UInt64, entry: UInt64, article: UInt64) in
+            let a = site.articles[i]
             let d = a.dispatch
             var h = StableHasher("item")
             h.combine(a.slug); h.combine(d.title); h.combine(d.titleDerived); d.date.stableHash(into: &h); h.combine(d.place)
             for ref in a.people { h.combine(site.people[ref.person].name); h.combine(site.people[ref.person].slug) }
             h.combine(byte: 0)
             for t in a.tags { h.combine(site.tags[t].tag.name); h.combine(site.tags[t].slug) }
-            item.append(h.value)
 
             var e = StableHasher("entry")
             e.combine(h.value); e.combine(d.lead)
-            entry.append(e.value)
-        }
-        for (i, a) in site.articles.enumerated() {
-            var h = StableHasher("article")
-            a.dispatch.stableHash(into: &h)
-            h.combine(a.slug)
-            for ref in a.people { h.combine(site.people[ref.person].name); h.combine(site.people[ref.person].slug); h.combine(ref.role) }
-            h.combine(byte: 0)
-            for t in a.tags { h.combine(site.tags[t].tag.name); h.combine(site.tags[t].slug) }
+
+            var g = StableHasher("article")
+            d.stableHash(into: &g)
+            g.combine(a.slug)
+            for ref in a.people { g.combine(site.people[ref.person].name); g.combine(site.people[ref.person].slug); g.combine(ref.role) }
+            g.combine(byte: 0)
+            for t in a.tags { g.combine(site.tags[t].tag.name); g.combine(site.tags[t].slug) }
             for n in [i - 1, i + 1] {
-                if n >= 0 && n < site.articles.count { h.combine(site.articles[n].slug); h.combine(site.articles[n].dispatch.title) } else { h.combine(byte: 0) }
+                if n >= 0 && n < site.articles.count { g.combine(site.articles[n].slug); g.combine(site.articles[n].dispatch.title) } else { g.combine(byte: 0) }
             }
-            article.append(h.value)
+            return (h.value, e.value, g.value)
         }
-        self.item = item
-        self.article = article
-        self.entry = entry
+        item = all.map(\.item)
+        entry = all.map(\.entry)
+        article = all.map(\.article)
     }
 
     func list(_ articles: [Int]) -> UInt64 {

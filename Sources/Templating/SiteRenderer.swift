@@ -39,7 +39,7 @@ public struct SiteRenderer: Sendable {
         h.combine(templates.signature)
         site.config.stableHash(into: &h)
         theme = h.value
-        let sig = PageSignatures(site: site, theme: theme)
+        let sig = PageSignatures(site: site, theme: theme, jobs: jobs)
         self.sig = sig
         let clock = AtomClock(timeZone: site.config.timeZone)
         var stamps: [DispatchDate: String?] = [:]
@@ -91,6 +91,9 @@ public struct SiteRenderer: Sendable {
     public struct PageJob: Sendable {
         public var key: String
         public var signature: UInt64
+        /// Whether the job uses every core itself (the search words): work nested in a
+        /// parallel map runs on one thread, so a build with few jobs runs these alone.
+        public var parallel = false
         let make: @Sendable () -> [OutputFile]
         public func render() -> [OutputFile] { make() }
     }
@@ -99,11 +102,11 @@ public struct SiteRenderer: Sendable {
     public func pageJobs() -> [PageJob] {
         let r = self
         var jobs: [PageJob] = []
-        func job(_ key: String, _ parts: [UInt64], _ make: @escaping @Sendable () -> [OutputFile]) {
+        func job(_ key: String, _ parts: [UInt64], parallel: Bool = false, _ make: @escaping @Sendable () -> [OutputFile]) {
             var h = StableHasher(key)
             h.combine(theme)
             for p in parts { h.combine(p) }
-            jobs.append(PageJob(key: key, signature: h.value, make: make))
+            jobs.append(PageJob(key: key, signature: h.value, parallel: parallel, make: make))
         }
         // Data files, the search index and the sitemap list the whole site; each has a
         // signature of only what it shows, so that an edit re-renders only those it changes.
@@ -115,7 +118,7 @@ public struct SiteRenderer: Sendable {
         job("data:tags", [sig.tagsIndex()]) { [data.tagsFile] }
         job("sitemap", [sig.sitemap()]) { [r.sitemap()] }
         let search = SearchIndex(site: site)
-        job("search:words", [sig.searchWords()]) { search.wordFiles(jobs: r.workers) }
+        job("search:words", [sig.searchWords()], parallel: true) { search.wordFiles(jobs: r.workers) }
         for n in 0..<search.documentShardCount {
             job("search:docs:\(n)", [sig.searchDocuments(search.documentRange(n))]) { [search.documentShard(n)] }
         }
