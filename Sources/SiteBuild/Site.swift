@@ -209,13 +209,23 @@ public struct Site: Sendable {
         var bytes: [UInt8]?
         var sidecar: [UInt8]?
         var sidecarUnreadable = false
+        /// Sizes of a seed or sidecar over the limit: refused unread (`SeedSource`).
+        var seedTooLarge: Int?
+        var sidecarTooLarge: Int?
 
         init(_ seed: SeedSource.Seed) {
             self.seed = seed
-            bytes = FileIO.read(seed.path)
+            switch FileIO.read(seed.path, limit: SeedSource.maxSeedBytes) {
+            case .bytes(let b): bytes = b
+            case .tooLarge(let n): seedTooLarge = n
+            case .failed: break
+            }
             if let sp = seed.sidecarPath {
-                sidecar = FileIO.read(sp)
-                sidecarUnreadable = sidecar == nil
+                switch FileIO.read(sp, limit: SeedSource.maxSidecarBytes) {
+                case .bytes(let b): sidecar = b
+                case .tooLarge(let n): sidecarTooLarge = n; sidecarUnreadable = true
+                case .failed: sidecarUnreadable = true
+                }
             }
         }
 
@@ -229,12 +239,21 @@ public struct Site: Sendable {
             if let b = bytes { h.combine(b.count); h.combine(bytes: b) }
             h.combine(sidecar != nil)
             if let s = sidecar { h.combine(s.count); h.combine(bytes: s) }
+            h.combine(seedTooLarge)
+            h.combine(sidecarTooLarge)
             return h.value
         }
     }
 
     static func loadSeed(_ input: SeedInput, parser: DispatchParser, extractor: OfficialsExtractor, tagger: Tagger) -> SeedOutcome {
         let seed = input.seed
+        if let n = input.seedTooLarge {
+            return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: [.error(SourceLocation(path: seed.path), SeedSource.tooLarge(n, limit: SeedSource.maxSeedBytes), code: "seeds.refused")], dropped: 0)
+        }
+        if let n = input.sidecarTooLarge, let sp = seed.sidecarPath {
+            // The seed is left out too: publishing it without its editor's facts would be wrong.
+            return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: [.error(SourceLocation(path: sp), SeedSource.tooLarge(n, limit: SeedSource.maxSidecarBytes) + " (seed \(seed.name) left out)", code: "seeds.refused")], dropped: 0)
+        }
         guard let data = input.bytes else {
             return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: [.error(SourceLocation(path: seed.path), "cannot read seed file", code: "seed.unreadable")], dropped: 0)
         }

@@ -80,13 +80,28 @@ public enum FileIO {
     }
 
     public static func read(_ path: String) -> [UInt8]? {
+        if case .bytes(let b) = read(path, limit: Int.max) { return b }
+        return nil
+    }
+
+    public enum ReadOutcome: Sendable {
+        case bytes([UInt8])
+        /// Larger than the limit (its size): refused before anything is read.
+        case tooLarge(Int)
+        case failed
+    }
+
+    /// The file's bytes, unless it is larger than `limit` (checked on the open file, so the
+    /// check and the read see the same file).
+    public static func read(_ path: String, limit: Int) -> ReadOutcome {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { return .failed }
         defer { close(fd) }
         // Sized by fstat (seeds are a few kilobytes: a fixed 64 KB chunk per file cost more
         // than the read), then read to the end in case the file grew meanwhile.
         var st = stat()
         let size = fstat(fd, &st) == 0 && st.st_size > 0 ? Int(st.st_size) : 0
+        if size > limit { return .tooLarge(size) }
         // Uninitialized: zeroing a buffer the read overwrites at once costs as much as the
         // read itself for the build cache's tens of megabytes.
         var count = 0
@@ -100,18 +115,19 @@ public enum FileIO {
             }
             initialized = count
         }
-        if failed { return nil }
+        if failed { return .failed }
         // A full buffer means the file grew since `fstat`: read on to its end.
         if count == size + 1 {
             while true {
                 if count == out.count { out += [UInt8](repeating: 0, count: max(out.count, 1 << 16)) }
                 let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
-                if n < 0 { if errno == EINTR { continue }; return nil }
+                if n < 0 { if errno == EINTR { continue }; return .failed }
                 if n == 0 { break }
                 count += n
+                if count > limit { return .tooLarge(count) }
             }
         }
         out.removeLast(out.count - count)
-        return out
+        return .bytes(out)
     }
 }

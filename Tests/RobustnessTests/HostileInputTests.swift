@@ -283,6 +283,14 @@ import Glibc
         #expect(truncate(big, 17 << 20) == 0)
         let b = try Sitegen.build(seeds: w.seeds, output: w.out, timeout: 60)
         Self.checkRefused(b, w, naming: big, "too large")
+        // A sidecar too large: refused, and its seed left out with it.
+        try FileManager.default.removeItem(atPath: big)
+        let sidecar = w.seeds + "/000_good.yml"
+        FileManager.default.createFile(atPath: sidecar, contents: nil)
+        #expect(truncate(sidecar, 2 << 20) == 0)
+        let s = try Sitegen.build(seeds: w.seeds, output: w.out, timeout: 60)
+        Self.checkRefused(s, w, naming: sidecar, "too large")
+        #expect(s.stderr.contains("(seed 000_good.txt left out)"), "\(s)")
     }
 
     // MARK: bytes that are not text, and text that looks like structure
