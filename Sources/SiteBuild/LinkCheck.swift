@@ -331,41 +331,41 @@ public enum LinkCheck {
     }
 
     /// Calls `body` with the index of the name, the byte range of each value of the given
-    /// (lowercase) attribute names, and whether it holds an `&` (an entity to decode). One
-    /// pass for all names: at each whitespace, try each name.
+    /// (lowercase) attribute names, and whether it holds an `&` (an entity to decode): an
+    /// attribute is whitespace, a name (any case), optional spaces, `=`, optional spaces and
+    /// a quoted value; scanning resumes after the value. One pass for all names.
     static func forEachAttributeValue(_ bytes: UnsafeBufferPointer<UInt8>, names: [[UInt8]], _ body: (Int, Range<Int>, Bool) -> Void) {
+        // From each `=` (found by `memchr`, which skims the text between attributes many
+        // bytes at a time) back to the name before it: the same attributes as reading every
+        // byte forward for whitespace and a name, at a fraction of the cost on the 200 MB of
+        // a 10,000-dispatch site. None of the names is a prefix of another, so at most one
+        // can end before a given `=`.
         let n = bytes.count
-        // Which bytes can start a name: most spaces in a page are between words of text.
-        var starts = [Bool](repeating: false, count: 256)
-        for pattern in names where !pattern.isEmpty {
-            starts[Int(pattern[0])] = true
-            if pattern[0] >= 0x61 && pattern[0] <= 0x7A { starts[Int(pattern[0] - 32)] = true }
-        }
-        var i = 0
-        while i < n {
-            guard isSpace(bytes[i]), i + 1 < n, starts[Int(bytes[i + 1])] else { i += 1; continue }
+        guard let base = bytes.baseAddress else { return }
+        var from = 0
+        while from < n, let hit = memchr(base + from, 0x3D, n - from) {
+            let eq = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            from = eq + 1
+            var e = eq
+            while e > 0, isSpace(bytes[e - 1]) { e -= 1 }
             var matched: Int? = nil
-            for p in names.indices where i + names[p].count + 2 < n {
-                let pattern = names[p]
+            for q in names.indices {
+                let pattern = names[q]
+                let s = e - pattern.count
+                guard s >= 1, isSpace(bytes[s - 1]) else { continue }
                 var match = true
-                for k in pattern.indices where lower(bytes[i + 1 + k]) != pattern[k] { match = false; break }
-                if match { matched = p; break }
+                for k in pattern.indices where lower(bytes[s + k]) != pattern[k] { match = false; break }
+                if match { matched = q; break }
             }
-            guard let name = matched else { i += 1; continue }
-            let pattern = names[name]
-            // Attribute: whitespace, name, optional spaces, '=', optional spaces, quote.
-            var j = i + 1 + pattern.count
+            guard let name = matched else { continue }
+            var j = eq + 1
             while j < n, isSpace(bytes[j]) { j += 1 }
-            guard j < n, bytes[j] == UInt8(ascii: "=") else { i += 1; continue }
-            j += 1
-            while j < n, isSpace(bytes[j]) { j += 1 }
-            guard j < n, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") else { i += 1; continue }
-            let quote = bytes[j]
-            var k = j + 1
-            var escaped = false
-            while k < n, bytes[k] != quote { if bytes[k] == UInt8(ascii: "&") { escaped = true }; k += 1 }
-            body(name, (j + 1)..<min(k, n), escaped)
-            i = k
+            guard j < n, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") else { continue }
+            let start = j + 1
+            let k = start < n ? memchr(base + start, Int32(bytes[j]), n - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n : n
+            let escaped = k > start && memchr(base + start, 0x26, k - start) != nil
+            body(name, start..<k, escaped)
+            from = k + 1
         }
     }
 

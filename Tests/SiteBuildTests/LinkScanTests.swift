@@ -1,0 +1,68 @@
+@testable import SiteBuild
+import TestSupport
+import Testing
+
+/// The link check's attribute scanner jumps from `=` to `=`; it must find exactly what
+/// reading every byte forward finds (the definition below, the scanner it replaced).
+@Suite struct LinkScanTests {
+    static func forward(_ bytes: [UInt8], names: [[UInt8]]) -> [(Int, Range<Int>, Bool)] {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+        func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
+        var out: [(Int, Range<Int>, Bool)] = []
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            guard isSpace(bytes[i]), i + 1 < n else { i += 1; continue }
+            var matched: Int? = nil
+            for p in names.indices where i + names[p].count + 2 < n {
+                var match = true
+                for k in names[p].indices where lower(bytes[i + 1 + k]) != names[p][k] { match = false; break }
+                if match { matched = p; break }
+            }
+            guard let name = matched else { i += 1; continue }
+            var j = i + 1 + names[name].count
+            while j < n, isSpace(bytes[j]) { j += 1 }
+            guard j < n, bytes[j] == UInt8(ascii: "=") else { i += 1; continue }
+            j += 1
+            while j < n, isSpace(bytes[j]) { j += 1 }
+            guard j < n, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") else { i += 1; continue }
+            let quote = bytes[j]
+            var k = j + 1
+            var escaped = false
+            while k < n, bytes[k] != quote { if bytes[k] == UInt8(ascii: "&") { escaped = true }; k += 1 }
+            out.append((name, (j + 1)..<min(k, n), escaped))
+            i = k
+        }
+        return out
+    }
+
+    static func scan(_ bytes: [UInt8], names: [[UInt8]]) -> [(Int, Range<Int>, Bool)] {
+        var out: [(Int, Range<Int>, Bool)] = []
+        bytes.withUnsafeBufferPointer { LinkCheck.forEachAttributeValue($0, names: names) { out.append(($0, $1, $2)) } }
+        return out
+    }
+
+    static func same(_ a: [(Int, Range<Int>, Bool)], _ b: [(Int, Range<Int>, Bool)]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 }
+    }
+
+    @Test func findsWhatAForwardScanFinds() {
+        var random = SeededRandom(seed: 0x11CE)
+        let pieces = [" ", "\n", "\t", "=", "\"", "'", "&", "&amp;", "href", "HREF", "src", "id", "name", "hreff", "valid",
+                      " href=\"a.html\"", " id='x'", " src = \"i.png\"", "<a", ">", "x", "é", "../", "#top", " name=", "title=\""]
+        let names = LinkCheck.pageAttributes
+        for _ in 0..<3000 {
+            let text = random.text(from: pieces, count: random.below(40))
+            let bytes = Array(text.utf8)
+            #expect(Self.same(Self.scan(bytes, names: names), Self.forward(bytes, names: names)), "\(text)")
+        }
+    }
+
+    @Test func readsARenderedPage() {
+        let page = Array("<p id=\"a\"><a href=\"../x/index.html#b\" title=\"q = 1\">t</a> <img src='i.png' alt=\"&amp;\"> a=b href=\"&amp;c\"</p>".utf8)
+        let found = Self.scan(page, names: LinkCheck.pageAttributes).map { (LinkCheck.pageAttributes[$0.0], String(decoding: page[$0.1], as: UTF8.self), $0.2) }
+        #expect(found.map { String(decoding: $0.0, as: UTF8.self) } == ["id", "href", "src", "href"])
+        #expect(found.map(\.1) == ["a", "../x/index.html#b", "i.png", "&amp;c"])
+        #expect(found.map(\.2) == [false, false, false, true])
+    }
+}
