@@ -14,6 +14,17 @@ public struct ByteStringTable: Sendable {
 
     public init() {}
 
+    /// Room for about `capacity` strings without growing (a table per dispatch grew six
+    /// times from the default size).
+    public init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        hashes.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity + 1)
+        arena.reserveCapacity(capacity * 8)
+    }
+
     public var count: Int { hashes.count }
 
     /// Eight bytes per step, the tail gathered into one word: most words fit in one or two

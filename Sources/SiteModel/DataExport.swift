@@ -104,6 +104,12 @@ public enum SearchWords {
 
         public init() {}
 
+        /// Sized for about `expectedWords` distinct words.
+        init(expectedWords: Int) {
+            table = ByteStringTable(capacity: expectedWords)
+            indexed.reserveCapacity(expectedWords)
+        }
+
         /// The words added since `removeAll`, in order, repeats included.
         public var words: [String] { ids.map { table.string($0) } }
 
@@ -132,7 +138,7 @@ public enum SearchWords {
         /// The distinct words of a dispatch's own text (title, place, paragraphs, captions),
         /// space-separated in order of first occurrence: `Dispatch.searchWords`.
         public static func words(of d: Dispatch) -> String {
-            var c = Collector()
+            var c = Collector(expectedWords: 256)
             c.firstSeen = []
             c.addText(of: d)
             return String(decoding: c.firstSeen ?? [], as: UTF8.self)
@@ -141,7 +147,7 @@ public enum SearchWords {
         /// Same, from the dispatch's text already folded (`Tagger`: title, paragraphs and
         /// captions) and its place; the words come in another order, which the index ignores.
         public static func words(folded: [UInt8], place: String?) -> String {
-            var c = Collector()
+            var c = Collector(expectedWords: folded.count / 10)
             c.firstSeen = []
             folded.withUnsafeBufferPointer { c.addWords(ofFolded: $0) }
             if let place { c.add(place) }

@@ -8,6 +8,8 @@ struct ItemHTML: Sendable {
     static let marker = "\u{1}"
 
     let parts: [String]
+    /// Bytes of the pieces, so a listing reserves its whole text once.
+    let byteCount: Int
 
     init(_ rendered: String) {
         // Byte-level split: `String.split` by Character walks grapheme clusters, and every
@@ -23,12 +25,17 @@ struct ItemHTML: Sendable {
             out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
             return out
         }
+        byteCount = parts.reduce(0) { $0 + $1.utf8.count }
     }
 
+    /// Bytes of the entry once joined with `root` (of `rootBytes` bytes).
+    func size(rootBytes: Int) -> Int { byteCount + (parts.count - 1) * rootBytes }
+
     func append(root: String, to out: inout String) {
-        for (n, p) in parts.enumerated() {
-            if n > 0 { out += root }
-            out += p
+        out += parts[0]
+        for n in 1..<parts.count {
+            out += root
+            out += parts[n]
         }
     }
 }

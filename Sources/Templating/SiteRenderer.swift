@@ -79,7 +79,11 @@ public struct SiteRenderer: Sendable {
     /// The list entries of `articles` for a page whose root prefix is `root`.
     func itemsHTML<C: Collection>(_ articles: C, root: String) -> String where C.Element == Int {
         let all = items // once: each access takes the lock
+        // Reserved whole: a tag page's listing is hundreds of kilobytes, grown by doubling
+        // it was copied a dozen times.
+        let rootBytes = root.utf8.count
         var out = ""
+        out.reserveCapacity(articles.reduce(0) { $0 + all[$1].size(rootBytes: rootBytes) })
         for i in articles { all[i].append(root: root, to: &out) }
         return out
     }
