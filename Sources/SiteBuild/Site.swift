@@ -348,6 +348,9 @@ public struct Site: Sendable {
         /// Pages rendered and files written (an incremental build renders and writes only what changed).
         public var rendered = 0
         public var written = 0
+        /// Files a full build took unchanged from the current output (hard links) instead of
+        /// rendering them again.
+        public var reused = 0
         /// What an incremental build wrote and deleted (empty for full builds).
         public var writtenPaths: [String] = []
         public var deletedPaths: [String] = []
@@ -478,21 +481,56 @@ public struct Site: Sendable {
                     // The whole site, swapped in at the end: each page goes to the staging folder
                     // as soon as it is rendered, and only its hash and its links (as hashes) are
                     // kept, so memory does not grow with the size of the output.
-                    let staging = try OutputWriter(output: options.output).begin()
+                    // Pages whose signature is the one the current output was written with are
+                    // hard-linked from it into the staging folder instead of rendered, if every
+                    // such file still has the bytes the cache recorded (checked on the way, as
+                    // their links are read for the link check); otherwise everything is
+                    // rendered. `--full`, `--no-cache` or a foreign output: no reuse.
+                    var staging = try OutputWriter(output: options.output).begin()
+                    var links = LinkCheck.Collector()
+                    var reused: [Int: BuildCache.JobRecord] = [:]
+                    if let old = valid {
+                        let candidates = todo.indices.filter { old.jobs[todo[$0].key]?.signature == todo[$0].signature }
+                        let s = staging, l = links
+                        let ok = timings.measure("reuse") {
+                            Parallel.map(candidates.count, jobs: options.jobs) { k -> Bool in
+                                for f in old.jobs[todo[candidates[k]].key]!.files {
+                                    guard s.link(existing: output + "/" + f.path, as: f.path), let bytes = s.read(f.path),
+                                          StableHasher.hash(bytes: bytes) == f.hash else { return false }
+                                    if f.path.hasSuffix(".html") { l.add(LinkCheck.extract(OutputFile(path: f.path, contents: bytes))) }
+                                }
+                                return true
+                            }
+                        }
+                        if ok.allSatisfy({ $0 }) {
+                            for c in candidates { reused[c] = old.jobs[todo[c].key]! }
+                        } else {
+                            staging.abandon()
+                            staging = try OutputWriter(output: options.output).begin()
+                            links = LinkCheck.Collector()
+                        }
+                    }
+                    let render = todo.indices.filter { reused[$0] == nil }.map { todo[$0] }
+                    result.rendered = render.count
+                    if !reused.isEmpty {
+                        result.renderedJobs = render.map(\.key).sorted()
+                        result.reused = reused.values.reduce(0) { $0 + $1.files.count }
+                    }
+                    for (i, record) in reused { next.jobs[todo[i].key] = record }
                     struct Done: Sendable {
                         var record: BuildCache.JobRecord
                         var error: Diagnostic?
                     }
-                    let links = LinkCheck.Collector()
+                    let st = staging, lk = links
                     let done = timings.measure("render+write") {
-                        Parallel.map(todo.count, jobs: options.jobs) { i -> Done in
-                            defer { options.progress?("render", todo.count) }
-                            var d = Done(record: BuildCache.JobRecord(signature: todo[i].signature, files: []))
-                            for f in todo[i].render() {
+                        Parallel.map(render.count, jobs: options.jobs) { i -> Done in
+                            defer { options.progress?("render", render.count) }
+                            var d = Done(record: BuildCache.JobRecord(signature: render[i].signature, files: []))
+                            for f in render[i].render() {
                                 d.record.files.append((f.path, StableHasher.hash(bytes: f.contents)))
-                                if f.path.hasSuffix(".html") { links.add(LinkCheck.extract(f)) }
+                                if f.path.hasSuffix(".html") { lk.add(LinkCheck.extract(f)) }
                                 if d.error == nil {
-                                    do throws(Diagnostic) { try staging.write(f) } catch { d.error = error }
+                                    do throws(Diagnostic) { try st.write(f) } catch { d.error = error }
                                 }
                             }
                             return d
@@ -502,11 +540,11 @@ public struct Site: Sendable {
                         staging.abandon()
                         throw error
                     }
-                    for (job, d) in zip(todo, done) { next.jobs[job.key] = d.record }
+                    for (job, d) in zip(render, done) { next.jobs[job.key] = d.record }
                     // Every internal link and #anchor must resolve, or nothing is published.
-                    let paths = done.flatMap { $0.record.files.map(\.path) }
+                    let paths = next.jobs.values.flatMap { $0.files.map(\.path) }
                     let broken = timings.measure("links") {
-                        links.check(paths: paths, source: { staging.read($0) }).broken
+                        lk.check(paths: paths, source: { st.read($0) }).broken
                     }
                     if !broken.isEmpty {
                         for b in broken.prefix(100) {
@@ -516,7 +554,7 @@ public struct Site: Sendable {
                             diagnostics.append(.error(SourceLocation(path: output), "\(broken.count - 100) more broken links", code: "link.broken"))
                         }
                         if !options.keepGoing {
-                            staging.abandon()
+                            st.abandon()
                             result.failed = true
                             result.diagnostics = diagnostics.sorted()
                             result.timings = timings
@@ -525,7 +563,7 @@ public struct Site: Sendable {
                         result.failed = true
                     }
                     let report = try timings.measure("publish") { () throws(Diagnostic) -> OutputWriter.Report in
-                        try staging.commit()
+                        try st.commit()
                     }
                     result.keptFiles = report.kept
                     result.written = report.written

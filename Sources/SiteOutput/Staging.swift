@@ -37,6 +37,33 @@ public final class Staging: @unchecked Sendable {
         FileIO.read(paths.staging + "/" + path)
     }
 
+    /// Puts a file of the current output into the staging folder as a hard link, for a page
+    /// whose inputs did not change: reused, not rendered or written again (and no new inode,
+    /// which is most of what writing a file costs on ext4). Only a regular file is linked.
+    /// Returns false when it cannot be (the caller then renders the site instead).
+    public func link(existing source: String, as path: String) -> Bool {
+        guard (try? OutputWriter.checkPath(path)) != nil, path != OutputWriter.manifestName else { return false }
+        var dir = paths.staging
+        if let slash = path.lastIndex(of: "/") { dir += "/" + path[..<slash] }
+        mutex.lock()
+        let fresh = generated.insert(path).inserted
+        let made = fresh && (madeDirs.contains(dir) || FileIO.makeDirectories(dir, known: &madeDirs))
+        if fresh && !made { generated.remove(path) }
+        mutex.unlock()
+        guard made else { return false }
+        var st = stat()
+        guard lstat(source, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, linkat(AT_FDCWD, source, AT_FDCWD, paths.staging + "/" + path, 0) == 0 else {
+            mutex.lock()
+            generated.remove(path)
+            mutex.unlock()
+            return false
+        }
+        mutex.lock()
+        bytes += Int(st.st_size)
+        mutex.unlock()
+        return true
+    }
+
     /// Writes one generated file into the staging folder.
     /// - Throws: a `Diagnostic` naming the file (a path outside the folder, a duplicate, a
     ///   write error). The caller then abandons.

@@ -34,7 +34,8 @@ enum Report {
         if r.upToDate && !r.failed {
             status = "\(output)/ is up to date"
         } else if r.published && !r.failed {
-            status = r.incremental ? "updated \(output)/ (\(r.rendered) pages rendered, \(r.written) files written)" : "built \(output)/"
+            status = r.incremental ? "updated \(output)/ (\(r.rendered) pages rendered, \(r.written) files written)"
+                : r.reused > 0 ? "built \(output)/ (\(r.rendered) pages rendered, \(r.reused) files unchanged)" : "built \(output)/"
         } else if r.published {
             status = "published what could be built to \(output)/ (--keep-going), with errors"
         } else {

@@ -21,13 +21,13 @@ import Testing
             try FileManager.default.copyItem(atPath: TestPaths.packageRoot + "/Templates", toPath: templates)
         }
 
-        func build(full: Bool = false, output: String? = nil) -> Site.Result {
+        func build(full: Bool = false, output: String? = nil, incremental: Bool = true) -> Site.Result {
             var o = BuildOptions()
             o.seeds = seeds
             o.output = output ?? self.output
             o.templates = templates
             o.full = full
-            o.incremental = true
+            o.incremental = incremental
             return Site(options: o).build()
         }
 
@@ -181,6 +181,48 @@ import Testing
         let changed = Set(after.keys.filter { after[$0] != before[$0] })
         #expect(changed == ["state", "seeds-" + String(format: "%02x", BuildCache.shard(of: name))], "\(changed.sorted())")
         d.expectSameAsFullBuild()
+    }
+
+    /// A plain (atomic) build after an edit renders only what changed and hard-links the rest
+    /// from the current output into the new site: unchanged pages keep their inode, and the
+    /// result is byte for byte a full build's.
+    @Test func aPlainBuildReusesUnchangedPages() throws {
+        let d = try Digest()
+        _ = d.build(incremental: false)
+        func inode(_ rel: String) throws -> UInt64 {
+            try #require(FileManager.default.attributesOfItem(atPath: d.output + "/" + rel)[.systemFileNumber] as? UInt64)
+        }
+        let files = Tree.files(d.output)
+        let unchanged = "404.html"
+        let before = try inode(unchanged)
+        let name = d.seedFiles()[7]
+        let seed = d.seeds + "/" + name
+        let text = try Tree.read(seed)
+        let paragraph = try #require(text.components(separatedBy: "\n").filter { $0.count > 80 }.dropFirst().first)
+        try text.replacingOccurrences(of: paragraph, with: paragraph + " Zygomorphe.").write(toFile: seed, atomically: true, encoding: .utf8)
+        let r = d.build(incremental: false)
+        #expect(r.published && !r.incremental)
+        // The edit may change the dispatch's tags and officials' pages too, but nothing else.
+        #expect(r.renderedJobs.contains("search:words") && r.renderedJobs.contains { $0.hasPrefix("article:") })
+        #expect(r.rendered == r.renderedJobs.count && r.rendered < 12, "\(r.renderedJobs)")
+        let cache = try #require(BuildCache.load(path: d.root + "/.Public.sitegen-cache", generator: Site.generator))
+        let renderedFiles = r.renderedJobs.reduce(0) { $0 + (cache.jobs[$1]?.files.count ?? 0) }
+        #expect(r.reused + renderedFiles == Tree.files(d.output).count - 1, "every other file is reused (the manifest is written)")
+        #expect(try inode(unchanged) == before, "an unchanged page is linked, not written again")
+        d.expectSameAsFullBuild()
+
+        // A page edited by hand in the output is not what the cache recorded: nothing is
+        // reused, and the build puts the generated page back.
+        try "edited by hand".write(toFile: d.output + "/" + unchanged, atomically: false, encoding: .utf8)
+        try (Tree.read(seed) + "\nUne phrase de plus.\n").write(toFile: seed, atomically: true, encoding: .utf8)
+        let again = d.build(incremental: false)
+        #expect(again.published && again.reused == 0 && again.rendered > 100)
+        #expect(try Tree.read(d.output + "/" + unchanged) != "edited by hand")
+        d.expectSameAsFullBuild()
+
+        // `--full` renders everything.
+        let full = d.build(full: true, incremental: false)
+        #expect(full.reused == 0 && full.rendered > 100)
     }
 
     /// A cache file left by an older sitegen where the folder now goes is replaced.
