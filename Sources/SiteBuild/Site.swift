@@ -416,7 +416,9 @@ public struct Site: Sendable {
             } else {
                 let base = options.incremental ? valid : nil
                 let site = materialize(loaded, timings: &timings)
-                let renderer = self.renderer(site, templates: templates, cache: cache, lazyItems: base != nil, timings: &timings)
+                // List entries are made only if a listing page renders: in an incremental build,
+                // and in a plain one that can reuse the current output's unchanged pages.
+                let renderer = self.renderer(site, templates: templates, cache: cache, lazyItems: valid != nil, timings: &timings)
                 let jobs = timings.measure("signatures") { renderer.pageJobs() }
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
                 result.rendered = todo.count
