@@ -48,6 +48,17 @@ public struct SeedSource: Sendable {
         return nil
     }
 
+    /// A seed file refused, `problem` saying why.
+    static func refused(_ path: String, _ problem: String) -> Diagnostic {
+        .error(SourceLocation(path: path), problem, code: "seeds.refused")
+    }
+
+    /// A sidecar refused: its seed is left out too (publishing it without its editor's facts
+    /// would be wrong).
+    static func refusedSidecar(_ path: String, _ problem: String, seed: String) -> Diagnostic {
+        refused(path, problem + " (seed \(seed) left out)")
+    }
+
     static func tooLarge(_ size: Int, limit: Int) -> String {
         "file is too large (\(size) bytes; the limit is \(limit >> 20) MB); refused"
     }
@@ -95,7 +106,7 @@ public struct SeedSource: Sendable {
                 continue
             }
             if !isRegular(n), let problem = Self.refusal(path, realDir: realDir, limit: Self.maxSeedBytes) {
-                diagnostics.append(.error(SourceLocation(path: path), problem, code: "seeds.refused"))
+                diagnostics.append(Self.refused(path, problem))
                 continue
             }
             let base = String(n[..<n.lastIndex(of: ".")!])
@@ -103,8 +114,7 @@ public struct SeedSource: Sendable {
             if let s = sidecar {
                 usedSidecars.insert(s)
                 if !isRegular(s), let problem = Self.refusal(directory + "/" + s, realDir: realDir, limit: Self.maxSidecarBytes) {
-                    // The seed is left out too: publishing it without its editor's facts would be wrong.
-                    diagnostics.append(.error(SourceLocation(path: directory + "/" + s), problem + " (seed \(n) left out)", code: "seeds.refused"))
+                    diagnostics.append(Self.refusedSidecar(directory + "/" + s, problem, seed: n))
                     continue
                 }
             }

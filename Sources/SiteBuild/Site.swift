@@ -248,11 +248,11 @@ public struct Site: Sendable {
     static func loadSeed(_ input: SeedInput, parser: DispatchParser, extractor: OfficialsExtractor, tagger: Tagger) -> SeedOutcome {
         let seed = input.seed
         if let n = input.seedTooLarge {
-            return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: [.error(SourceLocation(path: seed.path), SeedSource.tooLarge(n, limit: SeedSource.maxSeedBytes), code: "seeds.refused")], dropped: 0)
+            return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: [SeedSource.refused(seed.path, SeedSource.tooLarge(n, limit: SeedSource.maxSeedBytes))], dropped: 0)
         }
         if let n = input.sidecarTooLarge, let sp = seed.sidecarPath {
-            // The seed is left out too: publishing it without its editor's facts would be wrong.
-            return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: [.error(SourceLocation(path: sp), SeedSource.tooLarge(n, limit: SeedSource.maxSidecarBytes) + " (seed \(seed.name) left out)", code: "seeds.refused")], dropped: 0)
+            let problem = SeedSource.tooLarge(n, limit: SeedSource.maxSidecarBytes)
+            return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: [SeedSource.refusedSidecar(sp, problem, seed: seed.name)], dropped: 0)
         }
         guard let data = input.bytes else {
             return SeedOutcome(name: seed.name, dispatch: nil, diagnostics: [.error(SourceLocation(path: seed.path), "cannot read seed file", code: "seed.unreadable")], dropped: 0)
@@ -354,7 +354,8 @@ public struct Site: Sendable {
         /// What an incremental build wrote and deleted (empty for full builds).
         public var writtenPaths: [String] = []
         public var deletedPaths: [String] = []
-        /// The page jobs an incremental build rendered again (`article:SLUG`, `search:words`, …).
+        /// The page jobs a build rendered again when it could reuse the others (incremental, or a
+        /// plain build over the output the cache describes): `article:SLUG`, `search:words`, ….
         public var renderedJobs: [String] = []
         public var incremental = false
         public var upToDate = false
@@ -488,30 +489,28 @@ public struct Site: Sendable {
                     // such file still has the bytes the cache recorded (checked on the way, as
                     // their links are read for the link check); otherwise everything is
                     // rendered. `--full`, `--no-cache` or a foreign output: no reuse.
-                    var staging = try OutputWriter(output: options.output).begin()
-                    var links = LinkCheck.Collector()
-                    var reused: [Int: BuildCache.JobRecord] = [:]
-                    if let old = valid {
+                    func stage(reusing old: BuildCache?) throws(Diagnostic) -> (Staging, LinkCheck.Collector, [Int: BuildCache.JobRecord]) {
+                        let staging = try OutputWriter(output: options.output).begin()
+                        let links = LinkCheck.Collector()
+                        guard let old else { return (staging, links, [:]) }
                         let candidates = todo.indices.filter { old.jobs[todo[$0].key]?.signature == todo[$0].signature }
-                        let s = staging, l = links
                         let ok = timings.measure("reuse") {
                             Parallel.map(candidates.count, jobs: options.jobs) { k -> Bool in
                                 for f in old.jobs[todo[candidates[k]].key]!.files {
-                                    guard s.link(existing: output + "/" + f.path, as: f.path), let bytes = s.read(f.path),
+                                    guard staging.link(existing: output + "/" + f.path, as: f.path), let bytes = staging.read(f.path),
                                           StableHasher.hash(bytes: bytes) == f.hash else { return false }
-                                    if f.path.hasSuffix(".html") { l.add(LinkCheck.extract(OutputFile(path: f.path, contents: bytes))) }
+                                    if f.path.hasSuffix(".html") { links.add(LinkCheck.extract(OutputFile(path: f.path, contents: bytes))) }
                                 }
                                 return true
                             }
                         }
-                        if ok.allSatisfy({ $0 }) {
-                            for c in candidates { reused[c] = old.jobs[todo[c].key]! }
-                        } else {
+                        guard ok.allSatisfy({ $0 }) else {
                             staging.abandon()
-                            staging = try OutputWriter(output: options.output).begin()
-                            links = LinkCheck.Collector()
+                            return try stage(reusing: nil)
                         }
+                        return (staging, links, Dictionary(uniqueKeysWithValues: candidates.map { ($0, old.jobs[todo[$0].key]!) }))
                     }
+                    let (staging, links, reused) = try stage(reusing: valid)
                     let render = todo.indices.filter { reused[$0] == nil }.map { todo[$0] }
                     result.rendered = render.count
                     if !reused.isEmpty {
@@ -523,16 +522,15 @@ public struct Site: Sendable {
                         var record: BuildCache.JobRecord
                         var error: Diagnostic?
                     }
-                    let st = staging, lk = links
                     let done = timings.measure("render+write") {
                         Parallel.map(render.count, jobs: options.jobs) { i -> Done in
                             defer { options.progress?("render", render.count) }
                             var d = Done(record: BuildCache.JobRecord(signature: render[i].signature, files: []))
                             for f in render[i].render() {
                                 d.record.files.append((f.path, StableHasher.hash(bytes: f.contents)))
-                                if f.path.hasSuffix(".html") { lk.add(LinkCheck.extract(f)) }
+                                if f.path.hasSuffix(".html") { links.add(LinkCheck.extract(f)) }
                                 if d.error == nil {
-                                    do throws(Diagnostic) { try st.write(f) } catch { d.error = error }
+                                    do throws(Diagnostic) { try staging.write(f) } catch { d.error = error }
                                 }
                             }
                             return d
@@ -546,7 +544,7 @@ public struct Site: Sendable {
                     // Every internal link and #anchor must resolve, or nothing is published.
                     let paths = next.jobs.values.flatMap { $0.files.map(\.path) }
                     let broken = timings.measure("links") {
-                        lk.check(paths: paths, source: { st.read($0) }).broken
+                        links.check(paths: paths, source: { staging.read($0) }).broken
                     }
                     if !broken.isEmpty {
                         for b in broken.prefix(100) {
@@ -556,7 +554,7 @@ public struct Site: Sendable {
                             diagnostics.append(.error(SourceLocation(path: output), "\(broken.count - 100) more broken links", code: "link.broken"))
                         }
                         if !options.keepGoing {
-                            st.abandon()
+                            staging.abandon()
                             result.failed = true
                             result.diagnostics = diagnostics.sorted()
                             result.timings = timings
@@ -565,7 +563,7 @@ public struct Site: Sendable {
                         result.failed = true
                     }
                     let report = try timings.measure("publish") { () throws(Diagnostic) -> OutputWriter.Report in
-                        try st.commit()
+                        try staging.commit()
                     }
                     result.keptFiles = report.kept
                     result.written = report.written

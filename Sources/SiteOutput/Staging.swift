@@ -40,27 +40,13 @@ public final class Staging: @unchecked Sendable {
     /// Puts a file of the current output into the staging folder as a hard link, for a page
     /// whose inputs did not change: reused, not rendered or written again (and no new inode,
     /// which is most of what writing a file costs on ext4). Only a regular file is linked.
-    /// Returns false when it cannot be (the caller then renders the site instead).
+    /// Returns false when it cannot be; the caller then abandons, as after a failed `write`.
     public func link(existing source: String, as path: String) -> Bool {
-        guard (try? OutputWriter.checkPath(path)) != nil, path != OutputWriter.manifestName else { return false }
-        var dir = paths.staging
-        if let slash = path.lastIndex(of: "/") { dir += "/" + path[..<slash] }
-        mutex.lock()
-        let fresh = generated.insert(path).inserted
-        let made = fresh && (madeDirs.contains(dir) || FileIO.makeDirectories(dir, known: &madeDirs))
-        if fresh && !made { generated.remove(path) }
-        mutex.unlock()
-        guard made else { return false }
+        guard (try? claim(path)) != nil else { return false }
         var st = stat()
-        guard lstat(source, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, linkat(AT_FDCWD, source, AT_FDCWD, paths.staging + "/" + path, 0) == 0 else {
-            mutex.lock()
-            generated.remove(path)
-            mutex.unlock()
-            return false
-        }
-        mutex.lock()
-        bytes += Int(st.st_size)
-        mutex.unlock()
+        guard lstat(source, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+              linkat(AT_FDCWD, source, AT_FDCWD, paths.staging + "/" + path, 0) == 0 else { return false }
+        added(Int(st.st_size))
         return true
     }
 
@@ -68,29 +54,38 @@ public final class Staging: @unchecked Sendable {
     /// - Throws: a `Diagnostic` naming the file (a path outside the folder, a duplicate, a
     ///   write error). The caller then abandons.
     public func write(_ f: OutputFile) throws(Diagnostic) {
-        try OutputWriter.checkPath(f.path)
+        try claim(f.path)
+        let err = OutputWriter.writeFile(paths.staging + "/" + f.path, f.contents)
+        if err != 0 { throw OutputWriter.failure(writer.output + "/" + f.path, "cannot write output file", errno: err) }
+        added(f.contents.count)
+    }
+
+    /// Checks a generated path, records it (each path once) and makes its folder.
+    private func claim(_ path: String) throws(Diagnostic) {
+        try OutputWriter.checkPath(path)
         let output = writer.output
-        if f.path == OutputWriter.manifestName {
-            throw Diagnostic.error(SourceLocation(path: output + "/" + f.path), "a generated file would replace the manifest", code: "output")
+        if path == OutputWriter.manifestName {
+            throw Diagnostic.error(SourceLocation(path: output + "/" + path), "a generated file would replace the manifest", code: "output")
         }
         var dir = paths.staging
-        if let slash = f.path.lastIndex(of: "/") { dir += "/" + f.path[..<slash] }
+        if let slash = path.lastIndex(of: "/") { dir += "/" + path[..<slash] }
         mutex.lock()
-        let fresh = generated.insert(f.path).inserted
+        let fresh = generated.insert(path).inserted
         // mkdir(2) directly, under the mutex (FileManager stats every component of every path).
         let made = fresh && (madeDirs.contains(dir) || FileIO.makeDirectories(dir, known: &madeDirs))
         mutex.unlock()
         guard fresh else {
-            throw Diagnostic.error(SourceLocation(path: output + "/" + f.path), "two generated files have the same path", code: "output")
+            throw Diagnostic.error(SourceLocation(path: output + "/" + path), "two generated files have the same path", code: "output")
         }
         guard made else {
             throw Diagnostic.error(SourceLocation(path: output + "/" + String(dir.dropFirst(paths.staging.count + 1))),
                                    "cannot create output folder (does a generated file have this name?)", code: "output")
         }
-        let err = OutputWriter.writeFile(paths.staging + "/" + f.path, f.contents)
-        if err != 0 { throw OutputWriter.failure(output + "/" + f.path, "cannot write output file", errno: err) }
+    }
+
+    private func added(_ count: Int) {
         mutex.lock()
-        bytes += f.contents.count
+        bytes += count
         mutex.unlock()
     }
 
