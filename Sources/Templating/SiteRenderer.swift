@@ -114,8 +114,9 @@ public struct SiteRenderer: Sendable {
         }
         // Data files, the search index and the sitemap list the whole site; each has a
         // signature of only what it shows, so that an edit re-renders only those it changes.
-        // They are the longest jobs, so they come first: the jobs still running when the
-        // others are done are then short pages, and both cores stay busy to the end.
+        // They are the longest jobs, so they come first, then the listings (tens of pages
+        // each for a large tag): the jobs still running when the others are done are then
+        // short pages, and both cores stay busy to the end.
         let data = DataExport(site: site)
         job("data:dispatches", [sig.dispatchRecords()]) { [data.dispatchesFile] }
         job("data:officials", [sig.officialsData()]) { [data.officialsFile] }
@@ -126,16 +127,23 @@ public struct SiteRenderer: Sendable {
         for n in 0..<search.documentShardCount {
             job("search:docs:\(n)", [sig.searchDocuments(search.documentRange(n))]) { [search.documentShard(n)] }
         }
-        for i in site.articles.indices { job("article:" + site.articles[i].slug, [sig.article[i]]) { [r.article(i)] } }
-        job("home", [sig.list(Array(r.latest)), UInt64(site.articles.count), UInt64(site.people.count), UInt64(site.tags.count)]) { [r.home()] }
-        job("timeline", [sig.timelineIndex()]) { [r.timelineIndex()] }
+        // Listings, largest first: a large tag is tens of pages.
+        let bySize = { (counts: [Int]) in counts.indices.sorted { (counts[$0], $1) > (counts[$1], $0) } }
+        for i in bySize(site.tags.map(\.articles.count)) {
+            job("tag:" + site.tags[i].slug, [sig.tag(i)]) { r.tag(i) + [r.tagFeed(i)] }
+        }
+        for i in bySize(site.people.map(\.articles.count)) {
+            job("official:" + site.people[i].slug, [sig.person(i)]) { [r.person(i: i), r.personFeed(i)] }
+        }
         for (n, page) in site.timelinePages.pages.enumerated() {
             job("timeline:" + page.path, [sig.timelinePage(n)]) { [r.timelinePage(page)] }
         }
+        job("home", [sig.list(Array(r.latest)), UInt64(site.articles.count), UInt64(site.people.count), UInt64(site.tags.count)]) { [r.home()] }
+        job("timeline", [sig.timelineIndex()]) { [r.timelineIndex()] }
         job("officials", [sig.officialsIndex()]) { [r.officialsIndex()] }
-        for i in site.people.indices { job("official:" + site.people[i].slug, [sig.person(i)]) { [r.person(i: i), r.personFeed(i)] } }
         job("tags", [sig.tagsIndex()]) { [r.tagsIndex()] }
-        for i in site.tags.indices { job("tag:" + site.tags[i].slug, [sig.tag(i)]) { r.tag(i) + [r.tagFeed(i)] } }
+        // Article pages last: many short jobs, they keep both cores busy to the end.
+        for i in site.articles.indices { job("article:" + site.articles[i].slug, [sig.article[i]]) { [r.article(i)] } }
         job("search", []) { [r.search()] }
         job("404", []) { [r.notFound()] }
         job("feed", [sig.feed(Array(r.siteFeedArticles))]) { [r.siteFeed()] }
