@@ -121,7 +121,7 @@ public enum SiteCheck {
             let (index, files) = try site.render(loaded, timings: &timings)
             findings += indexFindings(index, seeds: options.seeds)
             var pageToSeed: [String: String] = [:]
-            for a in index.articles { pageToSeed[a.path + "index.html"] = options.seeds + "/" + a.dispatch.file }
+            for a in index.articles { pageToSeed[a.page] = options.seeds + "/" + a.dispatch.file }
             let links = LinkCheck.check(files)
             report.pages = files.filter { $0.path.hasSuffix(".html") }.count
             report.linksChecked = links.checked

@@ -38,7 +38,7 @@ public struct DataExport: Sendable {
         for (i, a) in site.articles.enumerated() {
             let d = a.dispatch
             if i > 0 { raw(",\n") }
-            raw("{\"file\":"); q(d.file); raw(",\"slug\":"); q(a.slug); raw(",\"url\":"); q(a.path + "index.html")
+            raw("{\"file\":"); q(d.file); raw(",\"slug\":"); q(a.slug); raw(",\"url\":"); q(a.page)
             raw(",\"title\":"); q(d.title); raw(",\"titleDerived\":"); raw(d.titleDerived ? "true" : "false")
             raw(",\"date\":"); q(d.date.iso); raw(",\"datePrecision\":"); q(d.date.precision.rawValue)
             raw(",\"eventDate\":"); q(d.eventDate?.iso)

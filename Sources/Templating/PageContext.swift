@@ -27,7 +27,7 @@ struct PageContext {
         return c
     }
 
-    func articleURL(_ i: Int, root: String) -> String { root + site.articles[i].path + "index.html" }
+    func articleURL(_ i: Int, root: String) -> String { root + site.articles[i].page }
     func personURL(_ i: Int, root: String) -> String { root + site.people[i].path + "index.html" }
     func tagURL(_ i: Int, root: String) -> String { root + site.tags[i].path + "index.html" }
 

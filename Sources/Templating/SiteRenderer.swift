@@ -171,8 +171,8 @@ public struct SiteRenderer: Sendable {
     public func article(_ i: Int) -> OutputFile {
         let a = site.articles[i]
         let d = a.dispatch
-        let path = a.path + "index.html"
-        let root = PageContext.root(depth: 2)
+        let path = a.page
+        let root = PageContext.root(depth: PageContext.depth(of: path))
         var c = ctx.base(path: path, title: d.title)
         c["title"] = .init(d.title)
         if d.titleDerived { c["titleDerived"] = true }
@@ -413,7 +413,7 @@ public struct SiteRenderer: Sendable {
             if summary.count > 400 { summary = String(summary.prefix(400)) + "…" }
             return [
                 "title": .text(a.dispatch.title),
-                "url": .text(site.config.absoluteURL(a.path)),
+                "url": .text(site.config.absoluteURL(a.page)),
                 "updated": .text(updated),
                 "summary": .text(summary),
                 "categories": .list(a.tags.map { ["term": .text(site.tags[$0].slug), "label": .text(site.tags[$0].tag.name)] }),
@@ -443,7 +443,7 @@ public struct SiteRenderer: Sendable {
         add("officials/")
         add("tags/")
         add("search/")
-        for a in site.articles { add(a.path, a.dispatch.date.precision == .day ? a.dispatch.date.iso : nil) }
+        for a in site.articles { add(a.page, a.dispatch.date.precision == .day ? a.dispatch.date.iso : nil) }
         for p in site.people { add(p.path) }
         for t in site.tags {
             add(t.path)

@@ -118,7 +118,7 @@
           var h = document.createElement("h3");
           h.className = "item-title";
           var a = document.createElement("a");
-          a.href = "../articles/" + encodeURIComponent(row[1]) + "/index.html";
+          a.href = "../articles/" + encodeURIComponent(row[1]) + ".html";
           a.textContent = row[0];
           h.appendChild(a);
           li.appendChild(meta);

@@ -84,7 +84,7 @@ import Testing
         let redirect = try await HTTPTestClient.get(port, "/timeline")
         #expect(redirect.status == 301 && redirect.header("location") == "/timeline/")
 
-        let missing = try await HTTPTestClient.get(port, "/articles/no-such-dispatch/")
+        let missing = try await HTTPTestClient.get(port, "/articles/no-such-dispatch.html")
         #expect(missing.status == 404)
         #expect(missing.body == "" || missing.body.contains(Tree.read(dir + "/.serve-site/404.html").components(separatedBy: "<h1>").last?.components(separatedBy: "</h1>").first ?? "\u{0}"))
         #expect(missing.body.contains("<base href=\"/\">"))

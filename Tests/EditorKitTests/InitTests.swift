@@ -22,7 +22,7 @@ import Testing
         #expect(r.published && !r.failed, "\(r.diagnostics)")
         #expect(r.errorCount == 0)
         #expect(FileManager.default.fileExists(atPath: dir + "/Public/index.html"))
-        #expect(Tree.files(dir + "/Public").contains { $0.hasPrefix("articles/") && $0.hasSuffix("/index.html") })
+        #expect(Tree.files(dir + "/Public").contains { $0.hasPrefix("articles/") && $0.hasSuffix(".html") })
         #expect(LinkChecker.brokenLinks(in: dir + "/Public").isEmpty)
         // The embedded templates are written as they are: same output as with no Templates/.
         var embedded = o
