@@ -35,6 +35,8 @@ public struct IncrementalWriter: Sendable {
         defer { lock.release() }
         try Self.rollForward(p)
         try OutputWriter.cleanLeftovers(p)
+        // Left by a version that wrote the journal under a temporary name, killed meanwhile.
+        unlink(Self.journalPath(p) + ".sitegen-tmp")
 
         var staged = writes
         if let manifest {
@@ -52,7 +54,10 @@ public struct IncrementalWriter: Sendable {
         var journal = ""
         for f in staged { journal += "W " + f.path + "\n" }
         for d in deletions.sorted() { journal += "D " + d + "\n" }
-        guard FileIO.replace(Array(journal.utf8), at: Self.journalPath(p)) else {
+        // Written unnamed and linked in when whole (no journal exists here: rollForward just
+        // removed any): a kill leaves either the whole journal or nothing, never a temporary.
+        let bytes = Array(journal.utf8)
+        guard FileIO.writeDisposable(at: Self.journalPath(p), { fd in bytes.withUnsafeBytes { FileIO.writeAll(fd, $0) } }) else {
             OutputWriter.removeTree(p.staging)
             throw Diagnostic.error(SourceLocation(path: Self.journalPath(p)), "cannot write the publishing journal", code: "output")
         }

@@ -31,4 +31,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out + "/gone.html"))
         #expect(!FileManager.default.fileExists(atPath: root + "/.Public.sitegen-journal"))
     }
+
+    /// A build killed while its journal was being written (by a version that wrote it under a
+    /// temporary name) left staged files and a partial journal that was never put in place:
+    /// the output was not touched, and the next build removes both instead of applying them.
+    @Test func aJournalKilledBeforeItWasInPlaceIsDiscarded() throws {
+        let root = TestPaths.makeTemporaryFolder("inc-journal-tmp")
+        let out = root + "/Public"
+        _ = try OutputWriter(output: out).publish([OutputFile(path: "a/index.html", text: "old"), OutputFile(path: "kept.html", text: "k")])
+        try FileManager.default.createDirectory(atPath: root + "/.Public.sitegen-staging/a", withIntermediateDirectories: true)
+        try "half".write(toFile: root + "/.Public.sitegen-staging/a/index.html", atomically: false, encoding: .utf8)
+        try "W a/index.html\nD kept.ht".write(toFile: root + "/.Public.sitegen-journal.sitegen-tmp", atomically: false, encoding: .utf8)
+        let n = try IncrementalWriter(output: out).apply(writes: [OutputFile(path: "b.html", text: "b")], deletions: [], manifest: nil)
+        #expect(n == 1)
+        #expect(Tree.read(out + "/a/index.html") == "old" && Tree.read(out + "/kept.html") == "k" && Tree.read(out + "/b.html") == "b")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: root)) == ["Public", ".Public.sitegen-lock"], "no staging, journal or temporary left")
+    }
 }
