@@ -24,9 +24,12 @@ struct Token {
     var nonName: Bool = false
 
     mutating func classify() {
-        guard kind == .word else { return }
-        if !allCaps, Lexicon.mayBeHead(key) { head = Lexicon.headKeys[key] ?? 0 }
-        if cap { nonName = Lexicon.nonName.contains(key) }
+        guard kind == .word, !allCaps || cap else { return }
+        var k = key
+        k.withUTF8 { u in
+            if !allCaps { head = Lexicon.headKind(u) }
+            if cap { nonName = Lexicon.nonNameTable[u] != nil }
+        }
     }
 
     var isWord: Bool { kind == .word }
@@ -258,7 +261,12 @@ enum Tokenizer {
                         sentenceStart: sentenceStart, accents: accents)
         sentenceStart = false
         // glued role words: `Premierministre` -> `Premier` `ministre`
-        if keyStr.utf8.count >= 9, !tok.allCaps, let cut = Lexicon.glued[keyStr], Lexicon.headKeys[keyStr] == nil,
+        var gluedCut: Int? = nil
+        if keyStr.utf8.count >= 9, !tok.allCaps {
+            var k = keyStr
+            gluedCut = k.withUTF8 { u in Lexicon.headKind(u) == 0 ? Lexicon.gluedTable[u] : nil }
+        }
+        if let cut = gluedCut,
            textStr.unicodeScalars.count == keyStr.unicodeScalars.count {
             let scalars = Array(textStr.unicodeScalars)
             var first = String.UnicodeScalarView(); first.append(contentsOf: scalars[0..<cut])
