@@ -43,11 +43,6 @@ enum Lexicon {
         return t
     }()
 
-    @inline(__always) static func mayBeHead(_ key: String) -> Bool {
-        var key = key
-        return key.withUTF8 { u in u.count >= 3 && headStarts[Int(u[0]) << 8 | Int(u[1])] }
-    }
-
     // The tables every word of every dispatch is looked up in, keyed by bytes: hashing a
     // `String` (SipHash) for each was a tenth of the extractor's time.
     static let headTable = ByteTable(headKeys)

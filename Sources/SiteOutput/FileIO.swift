@@ -41,15 +41,6 @@ public enum FileIO {
         return false
     }
 
-    /// Writes through a temporary name and renames over the target, so a reader (or a kill)
-    /// sees either the old or the new file, never half of one.
-    public static func replace(_ bytes: [UInt8], at path: String) -> Bool {
-        let tmp = path + ".sitegen-tmp"
-        guard write(bytes, to: tmp) else { unlink(tmp); return false }
-        guard rename(tmp, path) == 0 else { unlink(tmp); return false }
-        return true
-    }
-
     /// Puts a file written by `fill` (into the descriptor it is given) at `path`, for a file
     /// whose loss only costs time (the build cache), never leaving a partial file or a
     /// temporary name behind, even if the process is killed while writing: it is written

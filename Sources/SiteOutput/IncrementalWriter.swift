@@ -35,8 +35,6 @@ public struct IncrementalWriter: Sendable {
         defer { lock.release() }
         try Self.rollForward(p)
         try OutputWriter.cleanLeftovers(p)
-        // Left by a version that wrote the journal under a temporary name, killed meanwhile.
-        unlink(Self.journalPath(p) + ".sitegen-tmp")
 
         var staged = writes
         if let manifest {
@@ -68,6 +66,9 @@ public struct IncrementalWriter: Sendable {
     /// Carries out a journal left by an interrupted incremental publish (or just written).
     static func rollForward(_ p: OutputWriter.Paths) throws(Diagnostic) {
         let journalPath = journalPath(p)
+        // Left by a version that wrote the journal under a temporary name, killed meanwhile:
+        // never put in place, so never applied.
+        unlink(journalPath + ".sitegen-tmp")
         guard let bytes = FileIO.read(journalPath) else { return }
         var dirs = Set<String>()
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
