@@ -19,7 +19,10 @@ import Testing
         let cache = try #require(BuildCache.load(path: path, generator: Site.generator))
         func files(_ folder: String) throws -> [String: [UInt8]] {
             var out: [String: [UInt8]] = [:]
-            for f in try FileManager.default.contentsOfDirectory(atPath: folder) { out[f] = try #require(FileIO.read(folder + "/" + f)) }
+            for f in try FileManager.default.contentsOfDirectory(atPath: folder) {
+                let bytes: [UInt8] = try #require(FileIO.read(folder + "/" + f))
+                out[f] = bytes
+            }
             return out
         }
         var saved: [[String: [UInt8]]] = []
