@@ -119,25 +119,30 @@ enum Tokenizer {
             let (v, len) = decode(b, i)
             if isSpace(v) { space = true; i += len; continue }
             if isLetter(v) {
-                // a word: letters, digits, inner hyphens; split at `lowerUpper` (TranKim)
+                // a word: letters, digits, inner hyphens; split at `lowerUpper` (TranKim).
+                // The counts `appendWord` needs are taken in this one pass over the scalars.
                 var segStart = i
                 var j = i + len
                 var lettersInSeg = 1
+                var stats = WordStats(first: v)
                 var prevLower = isLowerValue(v)
                 while j < n {
                     let (w, wl) = decode(b, j)
                     if isLetter(w) || isDigit(w) || (w >= 0x300 && w <= 0x36F) {
                         let up = isUpperValue(w)
                         if lettersInSeg >= 3, up, prevLower {
-                            appendWord(b, segStart, j, &out, space, &sentenceStart)
+                            appendWord(b, segStart, j, stats, &out, space, &sentenceStart)
                             space = true // undone glue reads as a space
                             segStart = j
                             lettersInSeg = 0
+                            stats = WordStats(cap: true)
                         }
                         prevLower = !up && isLowerValue(w)
+                        stats.add(w, upper: up, lower: prevLower)
                         lettersInSeg += 1
                         j += wl
                     } else if isHyphen(w), j + wl < n, isLetter(decode(b, j + wl).0) {
+                        stats.add(w, upper: false, lower: false)
                         lettersInSeg = 0
                         prevLower = false
                         j += wl
@@ -145,7 +150,7 @@ enum Tokenizer {
                         break
                     }
                 }
-                appendWord(b, segStart, j, &out, space, &sentenceStart)
+                appendWord(b, segStart, j, stats, &out, space, &sentenceStart)
                 space = false
                 i = j
                 continue
@@ -232,18 +237,32 @@ enum Tokenizer {
         }
     }
 
-    private static func appendWord(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ e: Int, _ out: inout [Token],
-                                   _ space: Bool, _ sentenceStart: inout Bool) {
-        var ascii = true
-        var accents = 0
+    /// What `appendWord` needs to know of a word's scalars, counted while it is scanned.
+    struct WordStats {
         var upper = 0, lower = 0
-        var k = a
-        while k < e {
-            let (v, l) = decode(b, k)
-            if v >= 0x80 { ascii = false; accents += 1 }
-            if isUpperValue(v) { upper += 1 } else if isLowerValue(v) { lower += 1 }
-            k += l
+        /// Scalars at or above U+0080: the word is ASCII when there are none.
+        var accents = 0
+        /// Its first letter is uppercase.
+        var cap: Bool
+
+        init(cap: Bool) { self.cap = cap }
+
+        init(first v: UInt32) {
+            cap = isUpperValue(v)
+            add(v, upper: cap, lower: !cap && isLowerValue(v))
         }
+
+        @inline(__always) mutating func add(_ v: UInt32, upper up: Bool, lower low: Bool) {
+            if v >= 0x80 { accents += 1 }
+            if up { upper += 1 } else if low { lower += 1 }
+        }
+    }
+
+    private static func appendWord(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ e: Int, _ stats: WordStats,
+                                   _ out: inout [Token], _ space: Bool, _ sentenceStart: inout Bool) {
+        let ascii = stats.accents == 0
+        let accents = stats.accents
+        let upper = stats.upper, lower = stats.lower
         let bytes = UnsafeBufferPointer(rebasing: b[a..<e])
         let textStr = String(decoding: bytes, as: UTF8.self)
         let keyStr: String
@@ -255,7 +274,7 @@ enum Tokenizer {
         } else {
             keyStr = foldedKey(b, a, e) ?? TextFolding.key(textStr)
         }
-        let cap = isUpperValue(decode(b, a).0)
+        let cap = stats.cap
         var tok = Token(kind: .word, text: textStr, key: keyStr, cap: cap,
                         allCaps: upper >= 2 && lower == 0, spaceBefore: space,
                         sentenceStart: sentenceStart, accents: accents)
