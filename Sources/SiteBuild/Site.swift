@@ -527,7 +527,9 @@ public struct Site: Sendable {
                             defer { options.progress?("render", render.count) }
                             var d = Done(record: BuildCache.JobRecord(signature: render[i].signature, files: []))
                             for f in render[i].render() {
-                                d.record.files.append((f.path, StableHasher.hash(bytes: f.contents)))
+                                // The hash is for the cache only (reuse checks a file against it):
+                                // a build without one skips hashing its whole output.
+                                d.record.files.append((f.path, options.useCache ? StableHasher.hash(bytes: f.contents) : 0))
                                 if f.path.hasSuffix(".html") { links.add(LinkCheck.extract(f)) }
                                 if d.error == nil {
                                     do throws(Diagnostic) { try staging.write(f) } catch { d.error = error }

@@ -410,7 +410,12 @@ public struct SiteRenderer: Sendable {
             guard let updated = updated[i] else { return nil }
             if first || updated > latest { latest = updated; first = false }
             var summary = a.dispatch.lead ?? ""
-            if summary.count > 400 { summary = String(summary.prefix(400)) + "…" }
+            // At most 400 characters; counted only that far (`count` walks the whole lead,
+            // for every entry of every feed), and not at all when it has fewer bytes than that.
+            if summary.utf8.count > 400, let cut = summary.index(summary.startIndex, offsetBy: 400, limitedBy: summary.endIndex),
+               cut < summary.endIndex {
+                summary = String(summary[..<cut]) + "…"
+            }
             return [
                 "title": .text(a.dispatch.title),
                 "url": .text(site.config.absoluteURL(a.page)),
