@@ -47,6 +47,20 @@ enum LineReader {
         var i = s.startIndex
         let end = s.endIndex
         while i < end {
+            // Ordinary bytes are copied a run at a time: every line of every seed comes
+            // through here, and a byte-by-byte append checked the array's buffer each time.
+            var run = i
+            while run < end {
+                let c = s[run]
+                if c == 0x20 || c == 0x09 || c == 0xC2 || c == 0xE2 { break }
+                run += 1
+            }
+            if run > i {
+                out.append(contentsOf: s[i..<run])
+                lastSpace = false
+                i = run
+                continue
+            }
             let c = s[i]
             if c == 0x20 || c == 0x09 {
                 if !lastSpace { out.append(0x20); lastSpace = true }
@@ -67,7 +81,7 @@ enum LineReader {
                 i += nbsp
                 continue
             }
-            out.append(c)
+            out.append(c) // 0xC2 or 0xE2 starting another character
             lastSpace = false
             i += 1
         }

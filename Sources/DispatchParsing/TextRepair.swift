@@ -7,23 +7,38 @@ enum TextRepair {
     static func unglueSentences(_ b: [UInt8]) -> [UInt8] {
         let n = b.count
         guard n > 2, b.contains(0x2E) else { return b }
-        var out: [UInt8] = []
-        out.reserveCapacity(n + 16)
+        // Where a space goes (before the byte at each index): rare, so the text is scanned
+        // without copying and rebuilt only when there is one.
+        var spaces: [Int] = []
         var inURL = false
         var i = 0
         while i < n {
             let c = b[i]
-            out.append(c)
             if c == 0x20 || c == 0x09 || c == 0x0A {
                 inURL = false
             } else if c == 0x40 || (c == 0x2F && i > 0 && b[i - 1] == 0x3A) {
                 inURL = true                                    // e-mail, `http://`
             } else if c == 0x2E && !inURL && i > 0 && i + 1 < n {
                 if i >= 3 && b[i - 3] == 0x77 && b[i - 2] == 0x77 && b[i - 1] == 0x77 { inURL = true }
-                else if startsNewSentence(b, dot: i) { out.append(0x20) }
+                else if startsNewSentence(b, dot: i) { spaces.append(i + 1) }
             }
             i += 1
         }
+        return inserting(spaces, into: b)
+    }
+
+    /// `b` with a space before the byte at each of `positions` (increasing).
+    static func inserting(_ positions: [Int], into b: [UInt8]) -> [UInt8] {
+        if positions.isEmpty { return b }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + positions.count)
+        var from = 0
+        for p in positions {
+            out.append(contentsOf: b[from..<p])
+            out.append(0x20)
+            from = p
+        }
+        out.append(contentsOf: b[from...])
         return out
     }
 
@@ -43,8 +58,7 @@ enum TextRepair {
     static func unglueDigits(_ b: [UInt8]) -> [UInt8] {
         let n = b.count
         guard n > 2, b.contains(where: ByteText.isDigit) else { return b }
-        var out: [UInt8] = []
-        out.reserveCapacity(n + 8)
+        var spaces: [Int] = []
         var wordStart = 0
         var inURL = false
         var i = 0
@@ -59,17 +73,16 @@ enum TextRepair {
                 let p = b[i - 1]
                 if ByteText.isDigit(c), ByteText.isLower(b, ByteText.scalarStart(b, before: i)),
                    i - wordStart <= 7, wordsBeforeNumbers.contains(Array(b[wordStart..<i])) {
-                    out.append(0x20)
+                    spaces.append(i)
                 } else if ByteText.isDigit(p), ByteText.isLower(b, i), c != 0x65, !ByteText.matches(b, i, "\u{E8}") {
                     var j = i, letters = 0
                     while j < n, letters < 4, ByteText.isLower(b, j) { j += ByteText.scalar(b, j).1; letters += 1 }
-                    if letters >= 4 { out.append(0x20) }
+                    if letters >= 4 { spaces.append(i) }
                 }
             }
-            out.append(c)
             i += 1
         }
-        return out
+        return inserting(spaces, into: b)
     }
 
     static func startsNewSentence(_ b: [UInt8], dot i: Int) -> Bool {

@@ -19,6 +19,11 @@ public enum MarkdownEscaper {
         }
     }
 
+    /// A byte `escape` changes (a line break or tab) or escapes.
+    @inline(__always) static func needsAttention(_ b: UInt8) -> Bool {
+        b == 0x0A || b == 0x0D || b == 0x09 || isInlineActive(UInt32(b))
+    }
+
     /// One paragraph of plain text -> one line of Markdown. Line breaks inside become spaces
     /// (a dispatch paragraph is one line), leading/trailing whitespace is dropped.
     /// Works on UTF-8 bytes: every character it treats specially is ASCII, and a build
@@ -31,8 +36,21 @@ public enum MarkdownEscaper {
             out.reserveCapacity(u.count + u.count / 16 + 4)
             var atStart = true          // no visible character written yet
             var inLeadingDigits = false // `12` of a would-be `12. ` list marker
-            for byte in u {
-                var v = byte
+            var i = 0
+            let n = u.count
+            while i < n {
+                var v = u[i]
+                if !atStart {
+                    // Plain bytes (nearly all of them) are copied a run at a time.
+                    var run = i
+                    while run < n, !needsAttention(u[run]) { run += 1 }
+                    if run > i {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<run]))
+                        i = run
+                        continue
+                    }
+                }
+                i += 1
                 if v == 0x0A || v == 0x0D || v == 0x09 { v = 0x20 }
                 if atStart {
                     if v == 0x20 && out.isEmpty { continue }
