@@ -70,7 +70,7 @@ let package = Package(
             "CFuzzSupport", "DispatchModel", "DispatchParsing", "MarkdownIntermediate", "MarkdownRendering",
         ]),
         .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel", "TestSupport"]),
-        .testTarget(name: "DispatchParsingTests", dependencies: ["DispatchParsing", "DispatchModel"]),
+        .testTarget(name: "DispatchParsingTests", dependencies: ["DispatchParsing", "DispatchModel", "TestSupport"]),
         .testTarget(name: "OfficialsExtractionTests", dependencies: ["OfficialsExtraction", "DispatchParsing", "DispatchModel"]),
         // Helpers shared by the test targets: package paths, temp folders, the corpus generator.
         .target(name: "TestSupport", dependencies: ["DispatchModel"], path: "Tests/TestSupport"),
