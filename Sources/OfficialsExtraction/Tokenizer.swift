@@ -279,11 +279,13 @@ enum Tokenizer {
                         allCaps: upper >= 2 && lower == 0, spaceBefore: space,
                         sentenceStart: sentenceStart, accents: accents)
         sentenceStart = false
-        // glued role words: `Premierministre` -> `Premier` `ministre`
+        tok.classify()
+        // glued role words: `Premierministre` -> `Premier` `ministre` (a word that is a head
+        // itself is never cut; `classify` looked that up already)
         var gluedCut: Int? = nil
-        if keyStr.utf8.count >= 9, !tok.allCaps {
+        if keyStr.utf8.count >= 9, !tok.allCaps, tok.head == 0 {
             var k = keyStr
-            gluedCut = k.withUTF8 { u in Lexicon.headKind(u) == 0 ? Lexicon.gluedTable[u] : nil }
+            gluedCut = k.withUTF8 { Lexicon.gluedTable[$0] }
         }
         if let cut = gluedCut,
            textStr.unicodeScalars.count == keyStr.unicodeScalars.count {
@@ -303,7 +305,6 @@ enum Tokenizer {
             out.append(second2)
             return
         }
-        tok.classify()
         out.append(tok)
     }
 }
