@@ -44,9 +44,8 @@ public struct OfficialsExtractor: Sendable {
     }
 
     public func extractDetailed(texts: [String]) -> [ExtractedOfficial] {
-        var scan = Scan()
+        var scan = Scan(TokenizedTexts(texts))
         scan.registry = registry
-        scan.docs = texts.map(Tokenizer.tokenize)
         return scan.run()
     }
 }
@@ -75,7 +74,8 @@ private struct Anchor {
 }
 
 private struct PersonAcc {
-    var keys: [String]
+    /// Key ids (`TokenKeys`) of the name's words.
+    var keys: [Int32]
     var identity: String
     var role: String
     var bestName: String
@@ -90,11 +90,17 @@ private struct PersonAcc {
 }
 
 private struct Scan {
-    var docs: [[Token]] = []
+    let tokens: TokenizedTexts
+    var docs: [[Token]] { tokens.docs }
     var registry: OfficialsRegistry?
     var evidence: Set<String> = []
     /// Maximal capitalised runs of every document: (doc, range, after an honorific).
     var runs: [(Int, Range<Int>, Bool)] = []
+
+    init(_ tokens: TokenizedTexts) { self.tokens = tokens }
+
+    func key(_ x: Token) -> String { tokens.keys[x.key] }
+    func isPunct(_ x: Token, _ c: String) -> Bool { x.kind == .punct && tokens.keys[x.key] == c }
 
     mutating func run() -> [ExtractedOfficial] {
         collectRuns()
@@ -107,11 +113,11 @@ private struct Scan {
         for a in anchors {
             let toks = docs[a.doc]
             let keys = a.range.map { toks[$0].key }
-            let key = keys.joined(separator: " ")
+            let key = a.range.map { self.key(toks[$0]) }.joined(separator: " ")
             if let reg = registry, let ei = reg.entryIndex(key: key, role: a.role), reg.entries[ei].exclude { continue }
             let identity = registry?.identityKey(forFolded: key) ?? key
-            let name = a.range.map { toks[$0].text }.joined(separator: " ")
-            let accents = a.range.reduce(0) { $0 + toks[$1].accents }
+            let name = a.range.map { tokens.text(a.doc, toks[$0]) }.joined(separator: " ")
+            let accents = a.range.reduce(0) { $0 + Int(toks[$1].accents) }
             if let i = index[identity] {
                 people[i].see(name, accents)
             } else {
@@ -137,8 +143,8 @@ private struct Scan {
                     var ok = true
                     for k in 0..<pk.count where toks[s + k].key != pk[k] { ok = false; break }
                     if ok {
-                        let acc = (s..<(s + pk.count)).reduce(0) { $0 + toks[$1].accents }
-                        people[pi].see((s..<(s + pk.count)).map { toks[$0].text }.joined(separator: " "), acc)
+                        let acc = (s..<(s + pk.count)).reduce(0) { $0 + Int(toks[$1].accents) }
+                        people[pi].see((s..<(s + pk.count)).map { tokens.text(d, toks[$0]) }.joined(separator: " "), acc)
                         people[pi].count += 1
                         break
                     }
@@ -165,9 +171,9 @@ private struct Scan {
                 var honorific = false
                 var start = i
                 // `M.` / `Mme` / `M.Nguyen`
-                if Lexicon.honorifics.contains(t[i].key) {
-                    if t[i].key == "m" {
-                        if i + 1 < t.count, t[i + 1].isPunct(".") {
+                if Lexicon.honorifics.contains(key(t[i])) {
+                    if key(t[i]) == "m" {
+                        if i + 1 < t.count, isPunct(t[i + 1], ".") {
                             if i + 2 < t.count, t[i + 2].isCapWord {
                                 var k = i + 2
                                 while k < t.count, t[k].isCapWord, !t[k].allCaps { k += 1 }
@@ -183,14 +189,14 @@ private struct Scan {
                     let nameSlot: Bool = {
                         guard let b = before else { return true }
                         if t[i].sentenceStart || honorific { return true }
-                        if b.kind == .punct { return [",", "(", "-", "–", ":", "|", ";", ".", "\""].contains(b.text) }
-                        return b.key == "et"
+                        if b.kind == .punct { return [",", "(", "-", "–", ":", "|", ";", ".", "\""].contains(key(b)) }
+                        return key(b) == "et"
                     }()
                     if nameSlot {
                         var k = start
                         while k < j, t[k].nonName { k += 1 }
                         if j - k >= 2 && j - k <= 5 {
-                            evidence.insert((k..<j).map { t[$0].key }.joined(separator: " "))
+                            evidence.insert((k..<j).map { key(t[$0]) }.joined(separator: " "))
                         }
                     }
                 }
@@ -207,29 +213,29 @@ private struct Scan {
         if kind == 0 { return nil }
         if kind == 1 { return i + 1 }
         // `premier` heads a role only before `ministre`
-        if i + 1 < t.count, t[i + 1].key == "ministre" { return i + 2 }
+        if i + 1 < t.count, key(t[i + 1]) == "ministre" { return i + 2 }
         return nil
     }
 
     func isNameToken(_ tok: Token) -> Bool {
         guard tok.kind == .word, tok.cap, !tok.allCaps, !tok.nonName else { return false }
-        return tok.text.utf8.count >= 2
+        return tok.byteCount >= 2
     }
 
     func placeLength(_ t: [Token], _ k: Int, _ end: Int) -> Int {
         var best = 0
-        var key = t[k].key
+        var key = self.key(t[k])
         if Lexicon.places.contains(key) { best = 1 }
         var len = 1
         while len < Lexicon.maxPlaceWords, k + len < end {
-            key += " " + t[k + len].key
+            key += " " + self.key(t[k + len])
             len += 1
             if Lexicon.placePhrases.contains(key) { best = len }
         }
         return best
     }
 
-    func keyOf(_ t: [Token], _ r: Range<Int>) -> String { r.map { t[$0].key }.joined(separator: " ") }
+    func keyOf(_ t: [Token], _ r: Range<Int>) -> String { r.map { key(t[$0]) }.joined(separator: " ") }
 
     /// Where the person's name starts inside a capitalised run that may begin with the end
     /// of a role (`… de Hanoï Nguyen Van Binh`) or a place (`à Pékin Wang Gang`).
@@ -239,15 +245,15 @@ private struct Scan {
             if t[k].allCaps { k += 1; continue }
             let pl = placeLength(t, k, r1)
             if pl > 0 { k += pl; continue }
-            if t[k].cap ? t[k].nonName : Lexicon.nonName.contains(t[k].key) { k += 1; continue }
+            if t[k].cap ? t[k].nonName : Lexicon.nonName.contains(key(t[k])) { k += 1; continue }
             break
         }
         let remaining = r1 - k
-        if remaining > 4 || (afterPreposition && k == r0 && remaining >= 3 && !Lexicon.familyNames.contains(t[k].key)) {
+        if remaining > 4 || (afterPreposition && k == r0 && remaining >= 3 && !Lexicon.familyNames.contains(key(t[k]))) {
             var found = false
             var p = k + 1
             while p + 2 <= r1 {
-                if Lexicon.familyNames.contains(t[p].key), r1 - p <= 4 { k = p; found = true; break }
+                if Lexicon.familyNames.contains(key(t[p])), r1 - p <= 4 { k = p; found = true; break }
                 p += 1
             }
             if !found && afterPreposition && k == r0 && remaining >= 3 { k += 1 }
@@ -271,16 +277,16 @@ private struct Scan {
     func genitiveStart(_ t: [Token], _ k: Int, floor: Int) -> Int? {
         var start = k
         var p = k - 1
-        if p >= floor, t[p].isWord, Lexicon.roleModifiers.contains(t[p].key) { start = p; p -= 1 }
+        if p >= floor, t[p].isWord, Lexicon.roleModifiers.contains(key(t[p])) { start = p; p -= 1 }
         guard p >= floor else { return nil }
-        if t[p].isWord, ["du", "des"].contains(t[p].key) { return start }
-        if t[p].isPunct("'"), p - 1 >= floor, t[p - 1].key == "l", p - 2 >= floor, t[p - 2].key == "de" { return start }
-        if t[p].isWord, t[p].key == "la", p - 1 >= floor, t[p - 1].key == "de" { return start }
+        if t[p].isWord, ["du", "des"].contains(key(t[p])) { return start }
+        if isPunct(t[p], "'"), p - 1 >= floor, key(t[p - 1]) == "l", p - 2 >= floor, key(t[p - 2]) == "de" { return start }
+        if t[p].isWord, key(t[p]) == "la", p - 1 >= floor, key(t[p - 1]) == "de" { return start }
         return nil
     }
 
     func isParticle(_ t: [Token], _ k: Int) -> Bool {
-        t[k].isWord && !t[k].cap && Lexicon.nameParticles.contains(t[k].key)
+        t[k].isWord && !t[k].cap && Lexicon.nameParticles.contains(key(t[k]))
     }
 
     /// Start of the capitalised run ending at `end` (name particles such as `von der` inside).
@@ -318,21 +324,22 @@ private struct Scan {
         return true
     }
 
-    func roleText(_ t: [Token], _ a: Int, _ b: Int) -> String? {
+    func roleText(_ d: Int, _ a: Int, _ b: Int) -> String? {
+        let t = docs[d]
         var e = b
         while e > a {
             let x = t[e - 1]
-            if x.kind == .punct && (x.text == "'" || x.text == "," || x.text == "-") { e -= 1; continue }
-            if x.isWord && !x.cap && ["de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "aux", "en"].contains(x.key) { e -= 1; continue }
+            if x.kind == .punct && (key(x) == "'" || key(x) == "," || key(x) == "-") { e -= 1; continue }
+            if x.isWord && !x.cap && ["de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "aux", "en"].contains(key(x)) { e -= 1; continue }
             break
         }
         guard e > a else { return nil }
         var s = ""
         for k in a..<e {
             if k > a && t[k].spaceBefore { s += " " }
-            s += t[k].text
+            s += tokens.text(d, t[k])
         }
-        if t[a].sentenceStart, t[a].cap, !t[a].allCaps, !Lexicon.inherentlyCapitalised.contains(t[a].key),
+        if t[a].sentenceStart, t[a].cap, !t[a].allCaps, !Lexicon.inherentlyCapitalised.contains(key(t[a])),
            let f = s.first {
             s = f.lowercased() + s.dropFirst()
         }
@@ -347,7 +354,7 @@ private struct Scan {
         while i < t.count {
             guard let he = headEnd(t, i) else { i += 1; continue }
             var roleStart = i
-            if i > 0, t[i - 1].isWord, Lexicon.roleModifiers.contains(t[i - 1].key), i - 1 >= claimedEnd {
+            if i > 0, t[i - 1].isWord, Lexicon.roleModifiers.contains(key(t[i - 1])), i - 1 >= claimedEnd {
                 roleStart = i - 1
             }
             // forward scan of the role phrase
@@ -360,25 +367,26 @@ private struct Scan {
                 case .number:
                     break scanLoop
                 case .punct:
-                    if x.text == "'" { j += 1; continue }
-                    if x.text == "(", j + 2 < t.count, t[j + 1].isWord, t[j + 1].allCaps, t[j + 2].isPunct(")") {
+                    if key(x) == "'" { j += 1; continue }
+                    if key(x) == "(", j + 2 < t.count, t[j + 1].isWord, t[j + 1].allCaps, isPunct(t[j + 2], ")") {
                         j += 3; continue
                     }
                     break scanLoop
                 case .word:
                     if x.cap {
-                        if x.key == "m", j + 1 < t.count, t[j + 1].isPunct(".") { break scanLoop }
+                        if key(x) == "m", j + 1 < t.count, isPunct(t[j + 1], ".") { break scanLoop }
                         j += 1; continue
                     }
-                    if Lexicon.roleStops.contains(x.key) && x.text != "à" { break scanLoop }
-                    if (x.key == "le" || x.key == "la" || x.key == "les"), j + 1 < t.count, t[j + 1].kind == .number { break scanLoop }
-                    if x.key == "et" {
+                    let xk = key(x)
+                    if Lexicon.roleStops.contains(xk) && tokens.text(d, x) != "à" { break scanLoop }
+                    if (xk == "le" || xk == "la" || xk == "les"), j + 1 < t.count, t[j + 1].kind == .number { break scanLoop }
+                    if xk == "et" {
                         // `… X et de l'ambassadeur Y`: a new role; `… et secrétaire …`: same role
                         var k = j + 1, glue = 0
-                        while k < t.count, (t[k].isWord && !t[k].cap && Lexicon.listGlue.contains(t[k].key) && headEnd(t, k) == nil) || t[k].isPunct("'") {
+                        while k < t.count, (t[k].isWord && !t[k].cap && Lexicon.listGlue.contains(key(t[k])) && headEnd(t, k) == nil) || isPunct(t[k], "'") {
                             k += 1; glue += 1
                         }
-                        if glue > 0, k < t.count, headEnd(t, k) != nil || (Lexicon.roleModifiers.contains(t[k].key) && k + 1 < t.count && headEnd(t, k + 1) != nil) {
+                        if glue > 0, k < t.count, headEnd(t, k) != nil || (Lexicon.roleModifiers.contains(key(t[k])) && k + 1 < t.count && headEnd(t, k + 1) != nil) {
                             break scanLoop
                         }
                         if j > he, isNameToken(t[j - 1]) { break scanLoop }
@@ -391,7 +399,7 @@ private struct Scan {
             var inSpan: Range<Int>? = nil
             let r0 = runStart(t, end, floor: he)
             if r0 < end {
-                let afterPrep = r0 > 0 && t[r0 - 1].isWord && Lexicon.placePrepositions.contains(t[r0 - 1].key)
+                let afterPrep = r0 > 0 && t[r0 - 1].isWord && Lexicon.placePrepositions.contains(key(t[r0 - 1]))
                 let ns = nameStart(t, r0, end, afterPreposition: afterPrep)
                 if validName(t, ns..<end) { inSpan = ns..<end }
             }
@@ -399,34 +407,34 @@ private struct Scan {
             var before: Range<Int>? = nil
             var p = roleStart - 1
             var article = false
-            while p >= claimedEnd, p >= 0, (t[p].isPunct("'") || (t[p].isWord && !t[p].cap && ["le", "la", "l", "les"].contains(t[p].key))) {
+            while p >= claimedEnd, p >= 0, (isPunct(t[p], "'") || (t[p].isWord && !t[p].cap && ["le", "la", "l", "les"].contains(key(t[p])))) {
                 if t[p].isWord { article = true }
                 p -= 1
             }
-            if !article, p >= 0, t[p].isWord, !t[p].cap, ["du", "des", "de", "d", "au", "aux", "a"].contains(t[p].key) { article = true }
-            if p >= claimedEnd, p > 0, t[p].isPunct(",") {
+            if !article, p >= 0, t[p].isWord, !t[p].cap, ["du", "des", "de", "d", "au", "aux", "a"].contains(key(t[p])) { article = true }
+            if p >= claimedEnd, p > 0, isPunct(t[p], ",") {
                 let c1 = p
                 let c0 = runStart(t, c1, floor: claimedEnd)
                 if c0 < c1 {
                     var s0 = c0
-                    if t[s0].key == "mme" || t[s0].key == "mlle" { s0 += 1 }
-                    let afterPrep = c0 > 0 && t[c0 - 1].isWord && Lexicon.placePrepositions.contains(t[c0 - 1].key)
+                    if key(t[s0]) == "mme" || key(t[s0]) == "mlle" { s0 += 1 }
+                    let afterPrep = c0 > 0 && t[c0 - 1].isWord && Lexicon.placePrepositions.contains(key(t[c0 - 1]))
                     let ns = s0 < c1 ? nameStart(t, s0, c1, afterPreposition: afterPrep) : c1
                     if validName(t, ns..<c1) { before = ns..<c1 }
                 }
             }
             // ROLE, Name,
             var after: Range<Int>? = nil
-            if end < t.count, t[end].isPunct(",") {
+            if end < t.count, isPunct(t[end], ",") {
                 var s0 = end + 1
-                if s0 + 1 < t.count, t[s0].key == "m", t[s0 + 1].isPunct(".") { s0 += 2 }
-                else if s0 < t.count, t[s0].key == "mme" || t[s0].key == "mlle" { s0 += 1 }
+                if s0 + 1 < t.count, key(t[s0]) == "m", isPunct(t[s0 + 1], ".") { s0 += 2 }
+                else if s0 < t.count, key(t[s0]) == "mme" || key(t[s0]) == "mlle" { s0 += 1 }
                 let s1 = runEnd(t, s0)
                 let closes: Bool = {
                     if s1 >= t.count { return true }
                     let y = t[s1]
-                    if y.kind == .punct { return [",", ".", ")", "(", ";", ":", "-", "–"].contains(y.text) }
-                    return y.isWord && !y.cap && (Lexicon.roleStops.contains(y.key) || y.key == "et")
+                    if y.kind == .punct { return [",", ".", ")", "(", ";", ":", "-", "–"].contains(key(y)) }
+                    return y.isWord && !y.cap && (Lexicon.roleStops.contains(key(y)) || key(y) == "et")
                 }()
                 if s1 > s0, closes, validName(t, s0..<s1) { after = s0..<s1 }
             }
@@ -445,7 +453,7 @@ private struct Scan {
             } else if let c = before {
                 nameRange = c
             }
-            if let nr = nameRange, var role = roleText(t, roleStart, roleEnd) {
+            if let nr = nameRange, var role = roleText(d, roleStart, roleEnd) {
                 // `le ministre de la Défense, le général X,`: X is the minister
                 if let pend = pendingRole, pend.head == i, nr.lowerBound > i { role = pend.role }
                 pendingRole = nil
@@ -454,10 +462,10 @@ private struct Scan {
                 i = max(next, i + 1)
             } else {
                 pendingRole = nil
-                if end < t.count, t[end].isPunct(",") {
+                if end < t.count, isPunct(t[end], ",") {
                     var k = end + 1
-                    while k < t.count, t[k].isPunct("'") || (t[k].isWord && !t[k].cap && ["le", "la", "l"].contains(t[k].key)) { k += 1 }
-                    if k > end + 1, k < t.count, headEnd(t, k) != nil, let role = roleText(t, roleStart, end) {
+                    while k < t.count, isPunct(t[k], "'") || (t[k].isWord && !t[k].cap && ["le", "la", "l"].contains(key(t[k]))) { k += 1 }
+                    if k > end + 1, k < t.count, headEnd(t, k) != nil, let role = roleText(d, roleStart, end) {
                         pendingRole = (k, role)
                     }
                 }

@@ -1,13 +1,13 @@
 import DispatchModel
 
-/// One word, number or punctuation mark of a paragraph.
+/// One word, number or punctuation mark of a paragraph: flags and offsets only, so a
+/// paragraph's tokens are made without a `String` per word and copied without reference
+/// counting. The text is a byte range of the paragraph; the key is an id in the dispatch's
+/// `TokenKeys`, where each distinct key is made into a `String` (and looked up in the
+/// lexicon) once.
 struct Token {
     enum Kind: UInt8 { case word, number, punct }
     var kind: Kind
-    /// As written; typographic apostrophes become `'`, glued words are already split.
-    var text: String
-    /// Folded and lowercased (`TextFolding.key`).
-    var key: String
     /// First letter is uppercase.
     var cap: Bool
     /// Two or more letters, all uppercase (`PCC`).
@@ -16,25 +16,110 @@ struct Token {
     var spaceBefore: Bool
     /// First word of a sentence.
     var sentenceStart: Bool
-    /// Count of non-ASCII scalars (diacritics), to rank spellings.
-    var accents: Int
     /// Role head kind (`Lexicon.headKeys`): 0 none, 1 head, 2 head before `ministre`.
     var head: UInt8 = 0
     /// A capitalised word that is never part of a name (`Lexicon.nonName`).
     var nonName: Bool = false
-
-    mutating func classify() {
-        guard kind == .word, !allCaps || cap else { return }
-        var k = key
-        k.withUTF8 { u in
-            if !allCaps { head = Lexicon.headKind(u) }
-            if cap { nonName = Lexicon.nonNameTable[u] != nil }
-        }
-    }
+    /// Count of non-ASCII scalars (diacritics), to rank spellings.
+    var accents: Int32
+    /// Folded and lowercased (`TextFolding.key`), as an id in `TokenKeys`. Punctuation and
+    /// numbers: their text (typographic apostrophes as `'`, dashes as `–`).
+    var key: Int32
+    /// As written (words and numbers): bytes `start..<end` of the paragraph; glued words are
+    /// already split.
+    var start: Int32
+    var end: Int32
 
     var isWord: Bool { kind == .word }
     var isCapWord: Bool { kind == .word && cap }
-    func isPunct(_ c: String) -> Bool { kind == .punct && text == c }
+    var byteCount: Int { Int(end - start) }
+
+    /// Role head and never-a-name flags, from what `keys` knows of its key.
+    mutating func classify(_ keys: TokenKeys) {
+        guard kind == .word, !allCaps || cap else { return }
+        if !allCaps { head = keys.heads[Int(key)] }
+        if cap { nonName = keys.nonNames[Int(key)] }
+    }
+}
+
+/// The distinct keys of one dispatch's tokens, each made into a `String` and looked up in
+/// the lexicon once (a dispatch repeats most of its words).
+struct TokenKeys {
+    private var table = ByteStringTable(capacity: 512)
+    private(set) var strings: [String] = []
+    private(set) var heads: [UInt8] = []
+    private(set) var nonNames: [Bool] = []
+    /// Where a glued role word splits (`premierministre` at 7, in scalars), or -1.
+    private(set) var glued: [Int32] = []
+
+    init() {
+        strings.reserveCapacity(512)
+        heads.reserveCapacity(512)
+        nonNames.reserveCapacity(512)
+        glued.reserveCapacity(512)
+    }
+
+    mutating func intern(_ u: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (id, inserted) = table.insert(u)
+        if inserted {
+            strings.append(String(decoding: u, as: UTF8.self))
+            heads.append(Lexicon.headKind(u))
+            nonNames.append(Lexicon.nonNameTable[u] != nil)
+            glued.append(u.count >= 9 ? Int32(Lexicon.gluedTable[u] ?? -1) : -1)
+        }
+        return Int32(id)
+    }
+
+    mutating func intern(_ s: String) -> Int32 {
+        var s = s
+        return s.withUTF8 { intern($0) }
+    }
+
+    subscript(_ id: Int32) -> String { strings[Int(id)] }
+}
+
+/// A token with its text and key as strings, for callers off the hot path (role strings,
+/// tests).
+struct TokenText {
+    var token: Token
+    var text: String
+    var key: String
+
+    var kind: Token.Kind { token.kind }
+    var isWord: Bool { token.isWord }
+    var isCapWord: Bool { token.isCapWord }
+    var cap: Bool { token.cap }
+    var allCaps: Bool { token.allCaps }
+    var sentenceStart: Bool { token.sentenceStart }
+    var spaceBefore: Bool { token.spaceBefore }
+    var accents: Int { Int(token.accents) }
+}
+
+/// The paragraphs of one dispatch as tokens, with their bytes and the keys they share.
+struct TokenizedTexts {
+    var sources: [[UInt8]]
+    var docs: [[Token]]
+    var keys = TokenKeys()
+
+    init(_ texts: [String]) {
+        sources = texts.map { Array($0.utf8) }
+        docs = []
+        docs.reserveCapacity(texts.count)
+        var scratch: [UInt8] = []
+        for s in sources {
+            docs.append(s.withUnsafeBufferPointer { Tokenizer.tokenize(utf8: $0, keys: &keys, scratch: &scratch) })
+        }
+    }
+
+    /// The token as written (punctuation and numbers: their key).
+    func text(_ d: Int, _ t: Token) -> String {
+        guard t.kind == .word else { return keys[t.key] }
+        return sources[d].withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(t.start)..<Int(t.end)]), as: UTF8.self)
+        }
+    }
+
+    func key(_ t: Token) -> String { keys[t.key] }
 }
 
 /// Splits text into tokens in one pass over its scalars; no regular expressions.
@@ -103,12 +188,13 @@ enum Tokenizer {
         return ((c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
     }
 
-    static func tokenize(_ text: String) -> [Token] {
-        var text = text
-        return text.withUTF8 { tokenize(utf8: $0) }
+    /// One text's tokens with their strings (role strings, tests).
+    static func tokenize(_ text: String) -> [TokenText] {
+        let t = TokenizedTexts([text])
+        return t.docs[0].map { TokenText(token: $0, text: t.text(0, $0), key: t.key($0)) }
     }
 
-    static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>) -> [Token] {
+    static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>, keys: inout TokenKeys, scratch: inout [UInt8]) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(b.count / 6)
         var i = 0
@@ -131,7 +217,7 @@ enum Tokenizer {
                     if isLetter(w) || isDigit(w) || (w >= 0x300 && w <= 0x36F) {
                         let up = isUpperValue(w)
                         if lettersInSeg >= 3, up, prevLower {
-                            appendWord(b, segStart, j, stats, &out, space, &sentenceStart)
+                            appendWord(b, segStart, j, stats, &out, space, &sentenceStart, &keys, &scratch)
                             space = true // undone glue reads as a space
                             segStart = j
                             lettersInSeg = 0
@@ -150,7 +236,7 @@ enum Tokenizer {
                         break
                     }
                 }
-                appendWord(b, segStart, j, stats, &out, space, &sentenceStart)
+                appendWord(b, segStart, j, stats, &out, space, &sentenceStart, &keys, &scratch)
                 space = false
                 i = j
                 continue
@@ -164,34 +250,32 @@ enum Tokenizer {
                     else if (w | 0x20) == 101, j - i < 4, j + 1 >= n || !isLetter(UInt32(b[j + 1])) { j += 1 } // 15e
                     else { break }
                 }
-                let t = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self)
-                out.append(Token(kind: .number, text: t, key: t, cap: false, allCaps: false,
-                                 spaceBefore: space, sentenceStart: false, accents: 0))
+                out.append(Token(kind: .number, cap: false, allCaps: false, spaceBefore: space, sentenceStart: false,
+                                 accents: 0, key: keys.intern(UnsafeBufferPointer(rebasing: b[i..<j])),
+                                 start: Int32(i), end: Int32(j)))
                 sentenceStart = false
                 space = false
                 i = j
                 continue
             }
-            // punctuation: one scalar per token
-            let p: String
-            if isApostrophe(v) { p = "'" }
-            else if v == 0x2013 || v == 0x2014 { p = "–" }
-            else if isHyphen(v) { p = "-" }
-            else if v == 0x2026 { p = "…" }
-            else if v < 0x80 { p = String(UnicodeScalar(UInt8(v))) }
-            else { p = String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + len)]), as: UTF8.self) }
+            // punctuation: one scalar per token, its key the scalar normalised
+            let key: Int32
+            if isApostrophe(v) { key = keys.intern("'") }
+            else if v == 0x2013 || v == 0x2014 { key = keys.intern("–") }
+            else if isHyphen(v) { key = keys.intern("-") }
+            else { key = keys.intern(UnsafeBufferPointer(rebasing: b[i..<(i + len)])) }
             if v == 46 || v == 33 || v == 63 || v == 0x2026 {
                 // a full stop after `M` or a single capital (`D.C`, `U.S.`) is no sentence end
                 var abbreviation = false
                 if v == 46, let last = out.last, last.kind == .word {
-                    if Lexicon.honorifics.contains(last.key) { abbreviation = true }
-                    else if last.text.utf8.count == 1 && last.cap { abbreviation = true }
+                    if Lexicon.honorifics.contains(keys[last.key]) { abbreviation = true }
+                    else if last.byteCount == 1 && last.cap { abbreviation = true }
                 }
                 if !abbreviation { sentenceStart = true }
             }
             if v == 124 { sentenceStart = true } // `|`
-            out.append(Token(kind: .punct, text: p, key: p, cap: false, allCaps: false,
-                             spaceBefore: space, sentenceStart: false, accents: 0))
+            out.append(Token(kind: .punct, cap: false, allCaps: false, spaceBefore: space, sentenceStart: false,
+                             accents: 0, key: key, start: Int32(i), end: Int32(i + len)))
             space = false
             i += len
         }
@@ -216,25 +300,23 @@ enum Tokenizer {
         return t
     }()
 
-    /// Folded, lowercased key of a word whose scalars the table covers; nil otherwise.
-    static func foldedKey(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ e: Int) -> String? {
+    /// Folds the key of a word whose scalars the table covers into `out` (its byte count);
+    /// nil otherwise. `out` holds at least `2 * (e - a)` bytes.
+    static func foldKey(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ e: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         let table = foldTable
-        // On the stack: this runs for every word with a diacritic of every dispatch.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * (e - a)) { out -> String? in
-            var n = 0
-            var k = a
-            while k < e {
-                let (v, l) = decode(b, k)
-                k += l
-                guard v < 0x2000 else { return nil }
-                let f = table[Int(v)]
-                if f == 0xFFFF { continue }
-                if f == 0 { return nil }
-                out[n] = UInt8(f & 0xFF); n += 1
-                if f > 0xFF { out[n] = UInt8(f >> 8); n += 1 }
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+        var n = 0
+        var k = a
+        while k < e {
+            let (v, l) = decode(b, k)
+            k += l
+            guard v < 0x2000 else { return nil }
+            let f = table[Int(v)]
+            if f == 0xFFFF { continue }
+            if f == 0 { return nil }
+            out[n] = UInt8(f & 0xFF); n += 1
+            if f > 0xFF { out[n] = UInt8(f >> 8); n += 1 }
         }
+        return n
     }
 
     /// What `appendWord` needs to know of a word's scalars, counted while it is scanned.
@@ -259,52 +341,75 @@ enum Tokenizer {
     }
 
     private static func appendWord(_ b: UnsafeBufferPointer<UInt8>, _ a: Int, _ e: Int, _ stats: WordStats,
-                                   _ out: inout [Token], _ space: Bool, _ sentenceStart: inout Bool) {
-        let ascii = stats.accents == 0
-        let accents = stats.accents
-        let upper = stats.upper, lower = stats.lower
+                                   _ out: inout [Token], _ space: Bool, _ sentenceStart: inout Bool,
+                                   _ keys: inout TokenKeys, _ scratch: inout [UInt8]) {
         let bytes = UnsafeBufferPointer(rebasing: b[a..<e])
-        let textStr = String(decoding: bytes, as: UTF8.self)
-        let keyStr: String
-        if ascii {
-            keyStr = upper == 0 ? textStr : String(unsafeUninitializedCapacity: e - a) { buf in
-                for (x, c) in bytes.enumerated() { buf[x] = (c >= 65 && c <= 90) ? c + 32 : c }
-                return e - a
-            }
+        let key: Int32
+        if stats.accents == 0 && stats.upper == 0 {
+            key = keys.intern(bytes) // lowercase ASCII: the word is its key
         } else {
-            keyStr = foldedKey(b, a, e) ?? TextFolding.key(textStr)
+            if scratch.count < 2 * (e - a) { scratch = [UInt8](repeating: 0, count: max(64, 2 * (e - a))) }
+            key = scratch.withUnsafeMutableBufferPointer { buf -> Int32 in
+                if stats.accents == 0 {
+                    for (x, c) in bytes.enumerated() { buf[x] = (c >= 65 && c <= 90) ? c + 32 : c }
+                    return keys.intern(UnsafeBufferPointer(rebasing: buf[0..<(e - a)]))
+                }
+                if let n = foldKey(b, a, e, into: buf) { return keys.intern(UnsafeBufferPointer(rebasing: buf[0..<n])) }
+                return keys.intern(TextFolding.key(String(decoding: bytes, as: UTF8.self)))
+            }
         }
-        let cap = stats.cap
-        var tok = Token(kind: .word, text: textStr, key: keyStr, cap: cap,
-                        allCaps: upper >= 2 && lower == 0, spaceBefore: space,
-                        sentenceStart: sentenceStart, accents: accents)
+        var tok = Token(kind: .word, cap: stats.cap, allCaps: stats.upper >= 2 && stats.lower == 0, spaceBefore: space,
+                        sentenceStart: sentenceStart, accents: Int32(stats.accents), key: key, start: Int32(a), end: Int32(e))
         sentenceStart = false
-        tok.classify()
+        tok.classify(keys)
         // glued role words: `Premierministre` -> `Premier` `ministre` (a word that is a head
-        // itself is never cut; `classify` looked that up already)
-        var gluedCut: Int? = nil
-        if keyStr.utf8.count >= 9, !tok.allCaps, tok.head == 0 {
-            var k = keyStr
-            gluedCut = k.withUTF8 { Lexicon.gluedTable[$0] }
-        }
-        if let cut = gluedCut,
-           textStr.unicodeScalars.count == keyStr.unicodeScalars.count {
-            let scalars = Array(textStr.unicodeScalars)
-            var first = String.UnicodeScalarView(); first.append(contentsOf: scalars[0..<cut])
-            var second = String.UnicodeScalarView(); second.append(contentsOf: scalars[cut...])
-            let f = String(first), sc = String(second)
-            tok.text = f
-            tok.key = String(keyStr.unicodeScalars.prefix(cut))
-            tok.accents = f.unicodeScalars.filter { $0.value >= 0x80 }.count
-            tok.classify()
-            out.append(tok)
-            var second2 = Token(kind: .word, text: sc, key: String(keyStr.unicodeScalars.dropFirst(cut)), cap: false, allCaps: false,
-                                spaceBefore: true, sentenceStart: false,
-                                accents: sc.unicodeScalars.filter { $0.value >= 0x80 }.count)
-            second2.classify()
-            out.append(second2)
-            return
+        // itself is never cut)
+        let cut = Int(keys.glued[Int(key)])
+        if cut >= 0, !tok.allCaps, tok.head == 0 {
+            var keyText = keys[key]
+            let split: (text: Int, key: Int)? = keyText.withUTF8 { k in
+                // Only when the text and its key have as many scalars (so `cut` means the same in both).
+                guard scalarCount(bytes) == scalarCount(k) else { return nil }
+                return (a + scalarOffset(bytes, cut), scalarOffset(k, cut))
+            }
+            if let split {
+                let first = keyText.withUTF8 { keys.intern(UnsafeBufferPointer(rebasing: $0[..<split.key])) }
+                let second = keyText.withUTF8 { keys.intern(UnsafeBufferPointer(rebasing: $0[split.key...])) }
+                tok.key = first
+                tok.end = Int32(split.text)
+                tok.accents = Int32(nonASCIIScalars(UnsafeBufferPointer(rebasing: b[a..<split.text])))
+                tok.head = 0
+                tok.nonName = false
+                tok.classify(keys)
+                out.append(tok)
+                var rest = Token(kind: .word, cap: false, allCaps: false, spaceBefore: true, sentenceStart: false,
+                                 accents: Int32(nonASCIIScalars(UnsafeBufferPointer(rebasing: b[split.text..<e]))),
+                                 key: second, start: Int32(split.text), end: Int32(e))
+                rest.classify(keys)
+                out.append(rest)
+                return
+            }
         }
         out.append(tok)
+    }
+
+    /// Scalars of valid UTF-8: the bytes that are not continuation bytes.
+    static func scalarCount(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        u.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    /// Byte offset of scalar `n` of valid UTF-8.
+    static func scalarOffset(_ u: UnsafeBufferPointer<UInt8>, _ n: Int) -> Int {
+        var seen = 0
+        for (i, c) in u.enumerated() where c & 0xC0 != 0x80 {
+            if seen == n { return i }
+            seen += 1
+        }
+        return u.count
+    }
+
+    /// Scalars at or above U+0080 of valid UTF-8: their lead bytes.
+    static func nonASCIIScalars(_ u: UnsafeBufferPointer<UInt8>) -> Int {
+        u.reduce(0) { $0 + ($1 >= 0xC0 ? 1 : 0) }
     }
 }
