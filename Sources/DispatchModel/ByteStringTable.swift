@@ -30,7 +30,7 @@ public struct ByteStringTable: Sendable {
     /// Eight bytes per step, the tail gathered into one word: most words fit in one or two
     /// steps, where a byte-at-a-time hash paid a dependent multiply per byte.
     @inline(__always)
-    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    public static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let n = word.count
         var h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
         guard let base = word.baseAddress else { return h }
