@@ -51,6 +51,9 @@ struct TokenKeys {
     private(set) var nonNames: [Bool] = []
     /// Where a glued role word splits (`premierministre` at 7, in scalars), or -1.
     private(set) var glued: [Int32] = []
+    /// Ids of one-byte punctuation keys (-1: not met yet), found without hashing: a third
+    /// of a dispatch's tokens are punctuation.
+    private var asciiIDs = [Int32](repeating: -1, count: 128)
 
     init() {
         strings.reserveCapacity(512)
@@ -68,6 +71,16 @@ struct TokenKeys {
             glued.append(u.count >= 9 ? Int32(Lexicon.gluedTable[u] ?? -1) : -1)
         }
         return Int32(id)
+    }
+
+    /// The id of the key of one ASCII byte.
+    mutating func intern(ascii c: UInt8) -> Int32 {
+        let known = asciiIDs[Int(c)]
+        if known >= 0 { return known }
+        var byte = c
+        let id = withUnsafePointer(to: &byte) { intern(UnsafeBufferPointer(start: $0, count: 1)) }
+        asciiIDs[Int(c)] = id
+        return id
     }
 
     mutating func intern(_ s: String) -> Int32 {
@@ -260,9 +273,10 @@ enum Tokenizer {
             }
             // punctuation: one scalar per token, its key the scalar normalised
             let key: Int32
-            if isApostrophe(v) { key = keys.intern("'") }
+            if isApostrophe(v) { key = keys.intern(ascii: 0x27) }
             else if v == 0x2013 || v == 0x2014 { key = keys.intern("–") }
-            else if isHyphen(v) { key = keys.intern("-") }
+            else if isHyphen(v) { key = keys.intern(ascii: 0x2D) }
+            else if v < 0x80 { key = keys.intern(ascii: UInt8(v)) }
             else { key = keys.intern(UnsafeBufferPointer(rebasing: b[i..<(i + len)])) }
             if v == 46 || v == 33 || v == 63 || v == 0x2026 {
                 // a full stop after `M` or a single capital (`D.C`, `U.S.`) is no sentence end

@@ -316,12 +316,12 @@ public struct Site: Sendable {
     // MARK: render
 
     func renderer(_ loaded: LoadedSite, templates: TemplateSet, cache: BuildCache?, lazyItems: Bool = false,
-                  timings: inout StageTimings) -> SiteRenderer {
+                  signatures: Bool = true, timings: inout StageTimings) -> SiteRenderer {
         let index = timings.measure("index") { SiteIndex(config: loaded.config, dispatches: loaded.dispatches, resolver: IdentityResolver(registry: loaded.registry), jobs: options.jobs) }
         let markdown = MarkdownRenderer()
         return timings.measure("list items") {
             SiteRenderer(site: index, templates: templates, generator: Self.generator, jobs: options.jobs,
-                         cachedItems: { cache?.cachedItems() ?? [:] }, lazyItems: lazyItems) {
+                         cachedItems: { cache?.cachedItems() ?? [:] }, lazyItems: lazyItems, signatures: signatures) {
                 ArticleHTML.render(index.articles[$0].dispatch, renderer: markdown)
             }
         }
@@ -419,7 +419,9 @@ public struct Site: Sendable {
                 let site = materialize(loaded, timings: &timings)
                 // List entries are made only if a listing page renders: in an incremental build,
                 // and in a plain one that can reuse the current output's unchanged pages.
-                let renderer = self.renderer(site, templates: templates, cache: cache, lazyItems: valid != nil, timings: &timings)
+                // Signatures are what the cache keeps of each page: without a cache, none are made.
+                let renderer = self.renderer(site, templates: templates, cache: cache, lazyItems: valid != nil,
+                                             signatures: options.useCache, timings: &timings)
                 let jobs = timings.measure("signatures") { renderer.pageJobs() }
                 let todo = jobs.filter { base?.jobs[$0.key]?.signature != $0.signature }
                 result.rendered = todo.count

@@ -15,9 +15,15 @@ struct PageSignatures: Sendable {
     /// What a feed entry shows.
     let entry: [UInt64]
 
-    init(site: SiteIndex, theme: UInt64, jobs: Int = 1) {
+    /// - Parameter perArticle: whether to hash every article now (a build without a cache
+    ///   uses no signature, and hashing every dispatch's text was a few percent of it).
+    init(site: SiteIndex, theme: UInt64, jobs: Int = 1, perArticle: Bool = true) {
         self.site = site
         self.theme = theme
+        guard perArticle else {
+            item = []; entry = []; article = []
+            return
+        }
         // Each article's three signatures depend on that article (and its neighbours' titles)
         // only, so they are computed on all cores; an article's hashes its whole dispatch.
         let all = Parallel.map(site.articles.count, jobs: jobs) { i -> (item: UInt64, entry: UInt64, article: UInt64) in

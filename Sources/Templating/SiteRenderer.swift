@@ -21,25 +21,31 @@ public struct SiteRenderer: Sendable {
     /// Threads for the work inside one job (the search index), which an incremental build
     /// may render alone.
     let workers: Int
+    /// Whether jobs carry signatures (`PageJob.signature` is 0 otherwise).
+    let signed: Bool
 
     /// - Parameters:
     ///   - cachedItems: list entries from a previous build, by item signature (read only
     ///     when entries are made).
     ///   - lazyItems: make the list entries only when a page needs them (incremental builds),
     ///     instead of at once.
+    ///   - signatures: whether to sign the jobs; a build that keeps no cache has no use for
+    ///     signatures (nor for cached entries).
     public init(site: SiteIndex, templates: TemplateSet, generator: String, jobs: Int = 1,
                 cachedItems: @escaping @Sendable () -> [UInt64: String] = { [:] }, lazyItems: Bool = false,
+                signatures: Bool = true,
                 body: @escaping @Sendable (Int) -> String) {
         self.site = site
         self.templates = templates
         self.body = body
         workers = jobs
+        signed = signatures
         var h = StableHasher("theme")
         h.combine(generator)
         h.combine(templates.signature)
         site.config.stableHash(into: &h)
         theme = h.value
-        let sig = PageSignatures(site: site, theme: theme, jobs: jobs)
+        let sig = PageSignatures(site: site, theme: theme, jobs: jobs, perArticle: signatures)
         self.sig = sig
         let clock = AtomClock(timeZone: site.config.timeZone)
         var stamps: [DispatchDate: String?] = [:]
@@ -51,9 +57,9 @@ public struct SiteRenderer: Sendable {
         }
         let ctx = PageContext(site: site)
         listItems = ListItems(eager: !lazyItems) {
-            let cached = cachedItems()
+            let cached = signatures ? cachedItems() : [:]
             return Parallel.map(site.articles.count, jobs: jobs) { i in
-                if let c = cached[sig.item[i]] { return ItemHTML(c) }
+                if !cached.isEmpty, let c = cached[sig.item[i]] { return ItemHTML(c) }
                 return ItemHTML(templates.render("item", ctx.item(i, root: ItemHTML.marker)))
             }
         }
@@ -65,7 +71,7 @@ public struct SiteRenderer: Sendable {
     /// the timeline page that lists it). Pieces, not joined strings: at 50,000 dispatches the
     /// entries joined are a hundred megabytes the cache would hold twice.
     public var renderedItems: [(signature: UInt64, parts: [String])]? {
-        guard let items = listItems.ifMade else { return nil }
+        guard signed, let items = listItems.ifMade else { return nil }
         var out: [(signature: UInt64, parts: [String])] = []
         for i in items.indices.sorted(by: { sig.item[$0] < sig.item[$1] }) where sig.item[i] != out.last?.signature {
             out.append((sig.item[i], items[i].parts))
@@ -106,10 +112,14 @@ public struct SiteRenderer: Sendable {
     public func pageJobs() -> [PageJob] {
         let r = self
         var jobs: [PageJob] = []
-        func job(_ key: String, _ parts: [UInt64], parallel: Bool = false, _ make: @escaping @Sendable () -> [OutputFile]) {
+        func job(_ key: String, _ parts: @autoclosure () -> [UInt64], parallel: Bool = false, _ make: @escaping @Sendable () -> [OutputFile]) {
+            guard signed else {
+                jobs.append(PageJob(key: key, signature: 0, parallel: parallel, make: make))
+                return
+            }
             var h = StableHasher(key)
             h.combine(theme)
-            for p in parts { h.combine(p) }
+            for p in parts() { h.combine(p) }
             jobs.append(PageJob(key: key, signature: h.value, parallel: parallel, make: make))
         }
         // Data files, the search index and the sitemap list the whole site; each has a

@@ -58,6 +58,25 @@ import Testing
         d.expectSameAsFullBuild()
     }
 
+    /// `--no-cache` signs no page and hashes no output (nothing would keep them): the site
+    /// must still be byte for byte the one a build with a cache makes, and no cache is written.
+    @Test func aBuildWithoutACacheMakesTheSameSite() throws {
+        let d = try Digest()
+        let cached = d.build(full: true)
+        #expect(cached.published)
+        var o = BuildOptions()
+        o.seeds = d.seeds
+        o.templates = d.templates
+        o.output = TestPaths.makeTemporaryFolder("no-cache") + "/Public"
+        o.useCache = false
+        let r = Site(options: o).build()
+        #expect(r.published && !r.failed)
+        let diff = Tree.differences(o.output, d.output)
+        #expect(diff.isEmpty, "a build without a cache differs: \(diff.prefix(10))")
+        #expect(!FileManager.default.fileExists(atPath: BuildCache.defaultPath(output: o.output)))
+        #expect(r.counts.map(\.count) == cached.counts.map(\.count))
+    }
+
     @Test func nothingChangedWritesNothing() throws {
         let d = try Digest()
         let first = d.build()
