@@ -1,5 +1,28 @@
 /// Escaping for HTML text and attribute values (the same five characters Mustache escapes).
 public enum HTMLEscape {
+    /// Appends `s` escaped to `out`, copying the runs between escapes whole.
+    public static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { u in
+            var run = 0
+            for i in 0..<u.count {
+                let rep: StaticString
+                switch u[i] {
+                case 0x3C: rep = "&lt;"
+                case 0x3E: rep = "&gt;"
+                case 0x26: rep = "&amp;"
+                case 0x22: rep = "&quot;"
+                case 0x27: rep = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                out.append(literal: rep)
+                run = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
+        }
+    }
+
     public static func text(_ s: String) -> String {
         // On bytes, copying the runs between escapes whole: French text has an apostrophe in
         // nearly every sentence, so most texts have something to escape. Text with nothing to

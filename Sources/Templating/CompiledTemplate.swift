@@ -54,25 +54,36 @@ struct CompiledTemplate: Sendable {
     }
 
     func render(_ name: String, _ root: TemplateContext) -> String {
-        guard let nodes = templates[name] else { return "" }
-        var out = ""
+        String(decoding: renderBytes(name, root), as: UTF8.self)
+    }
+
+    /// The page as bytes: it goes to a file as bytes, so it is built as bytes (appending
+    /// to a `[UInt8]` costs less than to a `String`, escaping writes straight into it, and
+    /// the page is not copied from a `String` at the end).
+    func renderBytes(_ name: String, _ root: TemplateContext) -> [UInt8] {
+        guard let nodes = templates[name] else { return [] }
+        var out: [UInt8] = []
         out.reserveCapacity(16 * 1024) // a page: fewer regrowths of the output
         var ctx = Context(stack: [.object(root)], indentation: nil, inherited: nil, escaping: .html)
         render(nodes, &ctx, into: &out)
         return out
     }
 
-    func render(_ nodes: [Node], _ ctx: inout Context, into out: inout String) {
+    func render(_ nodes: [Node], _ ctx: inout Context, into out: inout [UInt8]) {
         let escaping = ctx.escaping
         defer { ctx.escaping = escaping }
         if let indentation = ctx.indentation, !indentation.isEmpty {
             // swift-mustache indents each token's output that starts a new line of this
             // template's own output.
-            var local = ""
+            var local: [UInt8] = []
             for node in nodes {
-                var piece = ""
+                var piece: [UInt8] = []
                 render(node, &ctx, into: &piece)
-                if !piece.isEmpty, local.last == "\n" { local += indentation }
+                // A new line as swift-mustache sees it: a last `Character` of "\n", which
+                // "\r\n" (one `Character`) is not.
+                if !piece.isEmpty, local.last == 0x0A, local.count < 2 || local[local.count - 2] != 0x0D {
+                    local.append(contentsOf: indentation.utf8)
+                }
                 local += piece
             }
             out += local
@@ -81,14 +92,18 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    func render(_ node: Node, _ ctx: inout Context, into out: inout String) {
+    func render(_ node: Node, _ ctx: inout Context, into out: inout [UInt8]) {
         switch node {
         case .text(let s):
-            out += s
+            out.append(contentsOf: s.utf8)
         case .variable(let path, let escaped):
             guard let value = lookup(path, ctx.stack) else { return }
+            if case .html(let bytes) = value {
+                if escaped { Self.escape(String(decoding: bytes, as: UTF8.self), ctx.escaping, into: &out) } else { out += bytes }
+                return
+            }
             let text = Self.text(of: value)
-            if escaped { Self.escape(text, ctx.escaping, into: &out) } else { out += text }
+            if escaped { Self.escape(text, ctx.escaping, into: &out) } else { out.append(contentsOf: text.utf8) }
         case .section(let path, let body, let inverted):
             let value = lookup(path, ctx.stack)
             if inverted {
@@ -136,7 +151,7 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    private func withPushed(_ value: TemplateValue, _ body: [Node], _ ctx: inout Context, into out: inout String) {
+    private func withPushed(_ value: TemplateValue, _ body: [Node], _ ctx: inout Context, into out: inout [UInt8]) {
         ctx.stack.append(value)
         render(body, &ctx, into: &out)
         ctx.stack.removeLast()
@@ -168,27 +183,28 @@ struct CompiledTemplate: Sendable {
     static func text(of value: TemplateValue) -> String {
         switch value {
         case .text(let s): return s
+        case .html(let b): return String(decoding: b, as: UTF8.self)
         case .int(let n): return String(n)
         case .bool(let b): return b ? "true" : "false"
         case .list, .object: return String(describing: value.anyValue)
         }
     }
 
-    static func escape(_ text: String, _ escaping: Escaping, into out: inout String) {
+    static func escape(_ text: String, _ escaping: Escaping, into out: inout [UInt8]) {
         switch escaping {
         case .none:
-            out += text
+            out.append(contentsOf: text.utf8)
         case .fastHTML:
-            out += HTMLEscape.text(text)
+            HTMLEscape.append(text, to: &out)
         case .html:
             for c in text {
                 switch c {
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "&": out += "&amp;"
-                case "\"": out += "&quot;"
-                case "'": out += "&#39;"
-                default: out.append(c)
+                case "<": out.append(literal: "&lt;")
+                case ">": out.append(literal: "&gt;")
+                case "&": out.append(literal: "&amp;")
+                case "\"": out.append(literal: "&quot;")
+                case "'": out.append(literal: "&#39;")
+                default: out.append(contentsOf: c.utf8)
                 }
             }
         }

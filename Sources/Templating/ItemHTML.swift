@@ -1,41 +1,59 @@
 /// A list entry rendered once per article and reused on every page that lists it (timeline,
 /// tags, profiles, home): only the relative prefix to the site root differs between pages, so
-/// it is rendered with a marker in its place and the pieces are joined with each page's root.
-/// This turns hundreds of thousands of template renders on a large site into one per article.
+/// it is rendered with a marker in its place, and kept as its bytes with the marker's offsets.
+/// This turns hundreds of thousands of template renders on a large site into one per article,
+/// and a listing into a few `memcpy`s per entry.
 struct ItemHTML: Sendable {
     /// Cannot appear in rendered text: dispatch text is decoded into printable characters,
     /// and even if it did, the root prefix (`../`) put in its place is not markup.
     static let marker = "\u{1}"
 
-    let parts: [String]
-    /// Bytes of the pieces, so a listing reserves its whole text once.
-    let byteCount: Int
+    /// The entry's bytes, the markers left out.
+    let bytes: [UInt8]
+    /// Where the root goes: offsets into `bytes`, in increasing order.
+    let cuts: [Int]
 
-    init(_ rendered: String) {
-        // Byte-level split: `String.split` by Character walks grapheme clusters, and every
-        // build splits every cached entry.
-        var rendered = rendered
-        parts = rendered.withUTF8 { bytes -> [String] in
-            var out: [String] = []
-            var start = 0
-            for i in 0..<bytes.count where bytes[i] == 0x01 {
-                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                start = i + 1
-            }
-            out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            return out
+    /// From the entry rendered with `marker` where the root goes.
+    init(bytes rendered: [UInt8]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rendered.count)
+        var cuts: [Int] = []
+        var start = 0
+        for i in rendered.indices where rendered[i] == 0x01 {
+            bytes.append(contentsOf: rendered[start..<i])
+            cuts.append(bytes.count)
+            start = i + 1
         }
-        byteCount = parts.reduce(0) { $0 + $1.utf8.count }
+        bytes.append(contentsOf: rendered[start...])
+        self.bytes = bytes
+        self.cuts = cuts
     }
 
-    /// Bytes of the entry once joined with `root` (of `rootBytes` bytes).
-    func size(rootBytes: Int) -> Int { byteCount + (parts.count - 1) * rootBytes }
+    init(_ rendered: String) { self.init(bytes: Array(rendered.utf8)) }
 
-    func append(root: String, to out: inout String) {
-        out += parts[0]
-        for n in 1..<parts.count {
-            out += root
-            out += parts[n]
+    /// The pieces between the markers (what the build cache keeps).
+    var parts: [String] {
+        var out: [String] = []
+        var start = 0
+        for c in cuts + [bytes.count] {
+            out.append(String(decoding: bytes[start..<c], as: UTF8.self))
+            start = c
+        }
+        return out
+    }
+
+    /// Bytes of the entry once joined with a root of `rootBytes` bytes.
+    func size(rootBytes: Int) -> Int { bytes.count + cuts.count * rootBytes }
+
+    func append(root: [UInt8], to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { b in
+            var start = 0
+            for c in cuts {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<c]))
+                out.append(contentsOf: root)
+                start = c
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
         }
     }
 }

@@ -60,7 +60,7 @@ public struct SiteRenderer: Sendable {
             let cached = signatures ? cachedItems() : [:]
             return Parallel.map(site.articles.count, jobs: jobs) { i in
                 if !cached.isEmpty, let c = cached[sig.item[i]] { return ItemHTML(c) }
-                return ItemHTML(templates.render("item", ctx.item(i, root: ItemHTML.marker)))
+                return ItemHTML(bytes: templates.renderBytes("item", ctx.item(i, root: ItemHTML.marker)))
             }
         }
     }
@@ -83,15 +83,15 @@ public struct SiteRenderer: Sendable {
     public static var listEntryMarker: String { ItemHTML.marker }
 
     /// The list entries of `articles` for a page whose root prefix is `root`.
-    func itemsHTML<C: Collection>(_ articles: C, root: String) -> String where C.Element == Int {
+    func itemsHTML<C: Collection>(_ articles: C, root: String) -> TemplateValue where C.Element == Int {
         let all = items // once: each access takes the lock
         // Reserved whole: a tag page's listing is hundreds of kilobytes, grown by doubling
         // it was copied a dozen times.
-        let rootBytes = root.utf8.count
-        var out = ""
-        out.reserveCapacity(articles.reduce(0) { $0 + all[$1].size(rootBytes: rootBytes) })
-        for i in articles { all[i].append(root: root, to: &out) }
-        return out
+        let rootBytes = Array(root.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(articles.reduce(0) { $0 + all[$1].size(rootBytes: rootBytes.count) })
+        for i in articles { all[i].append(root: rootBytes, to: &out) }
+        return .html(out)
     }
 
     var ctx: PageContext { PageContext(site: site) }
@@ -206,7 +206,7 @@ public struct SiteRenderer: Sendable {
         if i + 1 < site.articles.count {
             c["older"] = ["url": .text(ctx.articleURL(i + 1, root: root)), "title": .text(site.articles[i + 1].dispatch.title)]
         }
-        return OutputFile(path: path, text: templates.render("article", c))
+        return OutputFile(path: path, contents: templates.renderBytes("article", c))
     }
 
     func home() -> OutputFile {
@@ -215,8 +215,8 @@ public struct SiteRenderer: Sendable {
         c["articleCount"] = .init(site.articles.count)
         c["personCount"] = .init(site.people.count)
         c["tagCount"] = .init(site.tags.count)
-        c["itemsHTML"] = .init(itemsHTML(latest, root: ""))
-        return OutputFile(path: "index.html", text: templates.render("home", c))
+        c["itemsHTML"] = itemsHTML(latest, root: "")
+        return OutputFile(path: "index.html", contents: templates.renderBytes("home", c))
     }
 
     /// `timeline/index.html`: every year with its months and counts (each linking to the page
@@ -245,8 +245,8 @@ public struct SiteRenderer: Sendable {
             c["incompleteCount"] = .init(site.timeline.incomplete.count)
             c["incompleteURL"] = .init(root + TimelinePages.incompleteFolder + "index.html")
         }
-        c["itemsHTML"] = .init(itemsHTML(latest, root: root))
-        return OutputFile(path: path, text: templates.render("timeline", c))
+        c["itemsHTML"] = itemsHTML(latest, root: root)
+        return OutputFile(path: path, contents: templates.renderBytes("timeline", c))
     }
 
     static func monthAnchor(_ year: Int, _ month: Int) -> String { "mois-\(year)-" + (month < 10 ? "0\(month)" : "\(month)") }
@@ -269,7 +269,7 @@ public struct SiteRenderer: Sendable {
             c["incompleteCount"] = .init(site.timeline.incomplete.count)
         }
         c["groups"] = .list(page.groups.map { g -> TemplateValue in
-            var o: TemplateContext = ["itemsHTML": .text(itemsHTML(g.articles, root: root)), "count": .int(g.articles.count)]
+            var o: TemplateContext = ["itemsHTML": itemsHTML(g.articles, root: root), "count": .int(g.articles.count)]
             if let m = g.month, let y = page.year {
                 o["label"] = .init("\(FrenchDates.monthName(m).capitalizedFirst) \(y)")
                 o["anchor"] = .init(Self.monthAnchor(y, m))
@@ -287,7 +287,7 @@ public struct SiteRenderer: Sendable {
             if page.number < page.count { p["nextURL"] = .init(folder + "page/\(page.number + 1)/index.html") }
             c["pagination"] = .object(p)
         }
-        return OutputFile(path: path, text: templates.render("timeline-page", c))
+        return OutputFile(path: path, contents: templates.renderBytes("timeline-page", c))
     }
 
     func officialsIndex() -> OutputFile {
@@ -303,7 +303,7 @@ public struct SiteRenderer: Sendable {
             if let r = p.latestRole { o["latestRole"] = .text(r) }
             return .object(o)
         })
-        return OutputFile(path: path, text: templates.render("officials", c))
+        return OutputFile(path: path, contents: templates.renderBytes("officials", c))
     }
 
     func person(i: Int) -> OutputFile {
@@ -324,12 +324,12 @@ public struct SiteRenderer: Sendable {
         c["roles"] = .list(p.roles.map { r -> TemplateValue in
             ["role": .text(r.role), "span": .text(Self.span(r))]
         })
-        c["itemsHTML"] = .init(itemsHTML(p.articles, root: root))
+        c["itemsHTML"] = itemsHTML(p.articles, root: root)
         let co = p.coAppearances.map {
             ["name": .text(site.people[$0.person].name), "url": .text(ctx.personURL($0.person, root: root)), "count": .int($0.count)] as TemplateValue
         }
         if !co.isEmpty { c["coAppearances"] = .list(co); c["hasCoAppearances"] = true }
-        return OutputFile(path: path, text: templates.render("official", c))
+        return OutputFile(path: path, contents: templates.renderBytes("official", c))
     }
 
     static func span(_ r: Person.RoleSpan) -> String {
@@ -355,7 +355,7 @@ public struct SiteRenderer: Sendable {
             ])
         }
         c["groups"] = .list(groups)
-        return OutputFile(path: path, text: templates.render("tags", c))
+        return OutputFile(path: path, contents: templates.renderBytes("tags", c))
     }
 
     /// A tag's pages: `tags/<slug>/index.html`, then `page/2/index.html`… of `pageSize` entries.
@@ -370,7 +370,7 @@ public struct SiteRenderer: Sendable {
             c["name"] = .init(t.tag.name)
             c["kindLabel"] = .init(t.tag.kind.label)
             c["count"] = .init(t.articles.count)
-            c["itemsHTML"] = .init(itemsHTML(slice, root: root))
+            c["itemsHTML"] = itemsHTML(slice, root: root)
             if pages.count > 1 {
                 var p: TemplateContext = ["page": .int(n + 1), "pageCount": .int(pages.count)]
                 let tagRoot = root + t.path
@@ -378,14 +378,14 @@ public struct SiteRenderer: Sendable {
                 if n + 1 < pages.count { p["nextURL"] = .init(tagRoot + "page/\(n + 2)/index.html") }
                 c["pagination"] = .object(p)
             }
-            return OutputFile(path: path, text: templates.render("tag", c))
+            return OutputFile(path: path, contents: templates.renderBytes("tag", c))
         }
     }
 
     func search() -> OutputFile {
         let path = "search/index.html"
         let c = ctx.base(path: path, title: "Recherche", nav: "navSearch")
-        return OutputFile(path: path, text: templates.render("search", c))
+        return OutputFile(path: path, contents: templates.renderBytes("search", c))
     }
 
     func notFound() -> OutputFile {
@@ -393,7 +393,7 @@ public struct SiteRenderer: Sendable {
         // Served for any missing path, so relative links would break: use the site's URL.
         c["root"] = .init(site.config.baseURL.hasSuffix("/") ? site.config.baseURL : site.config.baseURL + "/")
         c.removeValue(forKey: "canonical")
-        return OutputFile(path: "404.html", text: templates.render("404", c))
+        return OutputFile(path: "404.html", contents: templates.renderBytes("404", c))
     }
 
     // MARK: feeds and sitemap
@@ -444,7 +444,7 @@ public struct SiteRenderer: Sendable {
             "author": .text(site.config.author),
             "entries": .list(entries),
         ]
-        return OutputFile(path: path, text: templates.render("feed", c))
+        return OutputFile(path: path, contents: templates.renderBytes("feed", c))
     }
 
     func sitemap() -> OutputFile {
@@ -472,7 +472,7 @@ public struct SiteRenderer: Sendable {
             if let m = e.lastmod { u["lastmod"] = .text(m) }
             return .object(u)
         }
-        return OutputFile(path: "sitemap.xml", text: templates.render("sitemap", ["urls": .list(urls)]))
+        return OutputFile(path: "sitemap.xml", contents: templates.renderBytes("sitemap", ["urls": .list(urls)]))
     }
 }
 

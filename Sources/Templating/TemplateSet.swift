@@ -82,6 +82,12 @@ public struct TemplateSet: Sendable {
         return renderWithSwiftMustache(name, context)
     }
 
+    /// The same, as the bytes of a file.
+    public func renderBytes(_ name: String, _ context: TemplateContext) -> [UInt8] {
+        if let compiled { return compiled.renderBytes(name, context) }
+        return Array(renderWithSwiftMustache(name, context).utf8)
+    }
+
     /// The reference rendering, also used by the tests that compare the two.
     func renderWithSwiftMustache(_ name: String, _ context: TemplateContext) -> String {
         library.render(context.mapValues(\.anyValue), withTemplate: name) ?? ""

@@ -4,6 +4,9 @@
 /// third of a large build's CPU time.
 public enum TemplateValue: Sendable {
     case text(String)
+    /// Markup already rendered, as bytes (a listing's entries: hundreds of kilobytes on a
+    /// tag page, copied into the page as they are). Escaped like `text` in `{{name}}`.
+    case html([UInt8])
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
@@ -14,6 +17,7 @@ public enum TemplateValue: Sendable {
     var anyValue: Any {
         switch self {
         case .text(let s): return s
+        case .html(let b): return String(decoding: b, as: UTF8.self)
         case .int(let n): return n
         case .bool(let b): return b
         case .list(let l): return l.map(\.anyValue)

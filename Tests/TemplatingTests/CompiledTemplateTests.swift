@@ -13,11 +13,13 @@ import Testing
         "l": [["v": "one", "last": false], ["v": "two", "w": "own", "last": true]],
         "o": ["v": "inner", "o": ["v": "deep"], "l": [["v": "x"]]],
         "strings": ["p", "q"],
+        // Rendered markup as bytes (list entries): swift-mustache sees it as a string.
+        "h": .html(Array("<i>l'été</i> &amp;".utf8)),
     ]
 
     static let texts = ["a", "bc", " ", "  ", "\t", "\n", "\n", "\r\n", "é", "<&>", "x y", "{ ", "}"]
     static let names = ["v", "w", "n", "z", "t", "f", "e", "s", "l", "o", "o.v", "o.o.v", ".", ".v", "missing", "o.missing",
-                        "combining", "strings", "last"]
+                        "combining", "strings", "last", "h"]
 
     /// - Parameter partials: the partials it may include (none that includes it: that recursion never ends).
     static func template(_ rng: inout SeededRandom, depth: Int, blocks: Bool, partials: [String] = ["{{>nothing}}"]) -> String {
