@@ -24,32 +24,15 @@ public enum HTMLEscape {
     }
 
     public static func text(_ s: String) -> String {
-        // On bytes, copying the runs between escapes whole: French text has an apostrophe in
-        // nearly every sentence, so most texts have something to escape. Text with nothing to
-        // escape (most short values: names, dates, URLs) is returned as it is.
+        // Text with nothing to escape (most short values: names, dates, URLs) is returned as
+        // it is. French text has an apostrophe in nearly every sentence, so most texts have
+        // something to escape.
         var s = s
         let plain = s.withUTF8 { u in !u.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 } }
         if plain { return s }
-        return s.withUTF8 { u -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(u.count + 32)
-            var run = 0
-            for i in 0..<u.count {
-                let rep: StaticString
-                switch u[i] {
-                case 0x3C: rep = "&lt;"
-                case 0x3E: rep = "&gt;"
-                case 0x26: rep = "&amp;"
-                case 0x22: rep = "&quot;"
-                case 0x27: rep = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                out.append(literal: rep)
-                run = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
-            return String(decoding: out, as: UTF8.self)
-        }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 32)
+        append(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -45,14 +45,14 @@ enum Lexicon {
 
     // The tables every word of every dispatch is looked up in, keyed by bytes: hashing a
     // `String` (SipHash) for each was a tenth of the extractor's time.
-    static let headTable = ByteTable(headKeys)
-    static let nonNameTable = ByteTable(Dictionary(uniqueKeysWithValues: nonName.map { ($0, true) }))
-    static let gluedTable = ByteTable(glued)
+    static let headTable = WordTable(headKeys)
+    static let nonNameTable = WordTable(Dictionary(uniqueKeysWithValues: nonName.map { ($0, true) }))
+    static let gluedTable = WordTable(glued)
 
     /// Head kind of a folded key (0: not a head).
     @inline(__always) static func headKind(_ u: UnsafeBufferPointer<UInt8>) -> UInt8 {
         guard u.count >= 3, headStarts[Int(u[0]) << 8 | Int(u[1])] else { return 0 }
-        return headTable[u] ?? 0
+        return headTable.value(for: u) ?? 0
     }
 
     /// Words that may precede a head inside the role (`l'ancien ministre`, `le nouvel …`).
@@ -283,21 +283,4 @@ enum Lexicon {
         "PCV": "Vietnam", "VNA": "Vietnam", "PCC": "Chine", "PPRL": "Laos", "FPV": "Vietnam",
         "PPC": "Cambodge", "APN": "Chine", "AN": "Vietnam",
     ]
-}
-
-/// A read-only map from byte strings to values, over `ByteStringTable`.
-struct ByteTable<Value: Sendable>: Sendable {
-    private var keys = ByteStringTable()
-    private var values: [Value] = []
-
-    init(_ d: [String: Value]) {
-        for (k, v) in d.sorted(by: { $0.key < $1.key }) {
-            _ = keys.insert(k)
-            values.append(v)
-        }
-    }
-
-    subscript(_ u: UnsafeBufferPointer<UInt8>) -> Value? {
-        keys.find(u).map { values[$0] }
-    }
 }

@@ -67,8 +67,8 @@ struct TokenKeys {
         if inserted {
             strings.append(String(decoding: u, as: UTF8.self))
             heads.append(Lexicon.headKind(u))
-            nonNames.append(Lexicon.nonNameTable[u] != nil)
-            glued.append(u.count >= 9 ? Int32(Lexicon.gluedTable[u] ?? -1) : -1)
+            nonNames.append(Lexicon.nonNameTable.value(for: u) != nil)
+            glued.append(u.count >= 9 ? Int32(Lexicon.gluedTable.value(for: u) ?? -1) : -1)
         }
         return Int32(id)
     }
@@ -381,15 +381,15 @@ enum Tokenizer {
         let cut = Int(keys.glued[Int(key)])
         if cut >= 0, !tok.allCaps, tok.head == 0 {
             var keyText = keys[key]
-            let split: (text: Int, key: Int)? = keyText.withUTF8 { k in
+            let split: (text: Int, first: Int32, second: Int32)? = keyText.withUTF8 { k in
                 // Only when the text and its key have as many scalars (so `cut` means the same in both).
                 guard scalarCount(bytes) == scalarCount(k) else { return nil }
-                return (a + scalarOffset(bytes, cut), scalarOffset(k, cut))
+                let kc = scalarOffset(k, cut)
+                return (a + scalarOffset(bytes, cut), keys.intern(UnsafeBufferPointer(rebasing: k[..<kc])),
+                        keys.intern(UnsafeBufferPointer(rebasing: k[kc...])))
             }
             if let split {
-                let first = keyText.withUTF8 { keys.intern(UnsafeBufferPointer(rebasing: $0[..<split.key])) }
-                let second = keyText.withUTF8 { keys.intern(UnsafeBufferPointer(rebasing: $0[split.key...])) }
-                tok.key = first
+                tok.key = split.first
                 tok.end = Int32(split.text)
                 tok.accents = Int32(nonASCIIScalars(UnsafeBufferPointer(rebasing: b[a..<split.text])))
                 tok.head = 0
@@ -398,7 +398,7 @@ enum Tokenizer {
                 out.append(tok)
                 var rest = Token(kind: .word, cap: false, allCaps: false, spaceBefore: true, sentenceStart: false,
                                  accents: Int32(nonASCIIScalars(UnsafeBufferPointer(rebasing: b[split.text..<e]))),
-                                 key: second, start: Int32(split.text), end: Int32(e))
+                                 key: split.second, start: Int32(split.text), end: Int32(e))
                 rest.classify(keys)
                 out.append(rest)
                 return

@@ -98,8 +98,9 @@ struct CompiledTemplate: Sendable {
             out.append(contentsOf: s.utf8)
         case .variable(let path, let escaped):
             guard let value = lookup(path, ctx.stack) else { return }
-            if case .html(let bytes) = value {
-                if escaped { Self.escape(String(decoding: bytes, as: UTF8.self), ctx.escaping, into: &out) } else { out += bytes }
+            // Rendered markup goes in as it is (`text(of:)` reads it as text when escaped).
+            if case .html(let bytes) = value, !escaped {
+                out += bytes
                 return
             }
             let text = Self.text(of: value)
