@@ -44,12 +44,17 @@ struct CompiledTemplate: Sendable {
         case contentType(Escaping)
     }
 
-    let templates: [String: [Node]]
+    /// The templates flattened into one array of plain operations (see `Program`).
+    let program: Program
+
+    init(templates: [String: [Node]]) {
+        program = Program(templates)
+    }
 
     struct Context {
         var stack: [TemplateValue]
         var indentation: String?
-        var inherited: [String: [Node]]?
+        var inherited: [String: Range<Int32>]?
         var escaping: Escaping
     }
 
@@ -61,43 +66,53 @@ struct CompiledTemplate: Sendable {
     /// to a `[UInt8]` costs less than to a `String`, escaping writes straight into it, and
     /// the page is not copied from a `String` at the end).
     func renderBytes(_ name: String, _ root: TemplateContext) -> [UInt8] {
-        guard let nodes = templates[name] else { return [] }
+        guard let range = program.entry[name] else { return [] }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024) // a page: fewer regrowths of the output
         var ctx = Context(stack: [.object(root)], indentation: nil, inherited: nil, escaping: .html)
-        render(nodes, &ctx, into: &out)
+        render(range, &ctx, into: &out)
         return out
     }
 
-    func render(_ nodes: [Node], _ ctx: inout Context, into out: inout [UInt8]) {
+    func render(_ range: Range<Int32>, _ ctx: inout Context, into out: inout [UInt8]) {
         let escaping = ctx.escaping
         defer { ctx.escaping = escaping }
+        let ops = program.ops
+        var i = range.lowerBound
         if let indentation = ctx.indentation, !indentation.isEmpty {
             // swift-mustache indents each token's output that starts a new line of this
             // template's own output.
             var local: [UInt8] = []
-            for node in nodes {
+            while i < range.upperBound {
                 var piece: [UInt8] = []
-                render(node, &ctx, into: &piece)
+                render(at: i, &ctx, into: &piece)
                 // A new line as swift-mustache sees it: a last `Character` of "\n", which
                 // "\r\n" (one `Character`) is not.
                 if !piece.isEmpty, local.last == 0x0A, local.count < 2 || local[local.count - 2] != 0x0D {
                     local.append(contentsOf: indentation.utf8)
                 }
                 local += piece
+                i = ops[Int(i)].end
             }
             out += local
         } else {
-            for node in nodes { render(node, &ctx, into: &out) }
+            while i < range.upperBound {
+                render(at: i, &ctx, into: &out)
+                i = ops[Int(i)].end
+            }
         }
     }
 
-    func render(_ node: Node, _ ctx: inout Context, into out: inout [UInt8]) {
-        switch node {
-        case .text(let s):
-            out.append(contentsOf: s.utf8)
-        case .variable(let path, let escaped):
-            guard let value = lookup(path, ctx.stack) else { return }
+    /// Renders the operation at `index` (and, for a section or a block, its body).
+    func render(at index: Int32, _ ctx: inout Context, into out: inout [UInt8]) {
+        let op = program.ops[Int(index)]
+        let body = (index + 1)..<op.end
+        switch op.kind {
+        case .text:
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: program.bytes[Int(op.a)..<Int(op.b)]))
+        case .variable:
+            guard let value = lookup(op.a, ctx.stack) else { return }
+            let escaped = op.flag
             // Rendered markup goes in as it is (`text(of:)` reads it as text when escaped).
             if case .html(let bytes) = value, !escaped {
                 out += bytes
@@ -105,9 +120,9 @@ struct CompiledTemplate: Sendable {
             }
             let text = Self.text(of: value)
             if escaped { Self.escape(text, ctx.escaping, into: &out) } else { out.append(contentsOf: text.utf8) }
-        case .section(let path, let body, let inverted):
-            let value = lookup(path, ctx.stack)
-            if inverted {
+        case .section:
+            let value = lookup(op.a, ctx.stack)
+            if op.flag {
                 switch value {
                 case .list(let l)?:
                     guard l.isEmpty else { return }
@@ -131,28 +146,27 @@ struct CompiledTemplate: Sendable {
                     return
                 }
             }
-        case .partial(let name, let indented, let overrides):
-            guard let nodes = templates[name] else { return }
+        case .partial:
+            guard op.a >= 0 else { return }
             var inner = ctx
-            if let indented { inner.indentation = (ctx.indentation ?? "") + indented }
-            if let overrides {
+            if op.b >= 0 { inner.indentation = (ctx.indentation ?? "") + program.strings[Int(op.b)] }
+            if op.c >= 0 {
+                let overrides = program.overrides[Int(op.c)]
                 // Blocks the outer template already overrides win over the partial's own.
                 inner.inherited = ctx.inherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
             inner.escaping = .html
-            render(nodes, &inner, into: &out)
-        case .block(let name, let defaults, let indented):
+            render(program.templates[Int(op.a)], &inner, into: &out)
+        case .block:
             var inner = ctx
-            inner.indentation = (ctx.indentation ?? "") + indented
-            render(ctx.inherited?[name] ?? defaults, &inner, into: &out)
-        case .blockDefinition:
-            return
-        case .contentType(let e):
-            ctx.escaping = e
+            inner.indentation = (ctx.indentation ?? "") + program.strings[Int(op.b)]
+            render(ctx.inherited?[program.strings[Int(op.a)]] ?? body, &inner, into: &out)
+        case .contentType:
+            ctx.escaping = op.escaping
         }
     }
 
-    private func withPushed(_ value: TemplateValue, _ body: [Node], _ ctx: inout Context, into out: inout [UInt8]) {
+    private func withPushed(_ value: TemplateValue, _ body: Range<Int32>, _ ctx: inout Context, into out: inout [UInt8]) {
         ctx.stack.append(value)
         render(body, &ctx, into: &out)
         ctx.stack.removeLast()
@@ -160,23 +174,30 @@ struct CompiledTemplate: Sendable {
 
     /// swift-mustache's lookup: the first part of a name is searched from the top of the stack
     /// down, and only the first object that has it is used; the other parts go down from there.
-    private func lookup(_ path: Path, _ stack: [TemplateValue]) -> TemplateValue? {
-        guard let first = path.parts.first else { return stack.last }
+    private func lookup(_ pathIndex: Int32, _ stack: [TemplateValue]) -> TemplateValue? {
+        let path = program.paths[Int(pathIndex)]
+        guard path.count > 0 else { return stack.last }
+        let keys = program.keys
+        let first = keys[Int(path.start)]
         var value: TemplateValue
         if path.topOnly {
             guard case .object(let o)? = stack.last, let v = o[first] else { return nil }
             value = v
         } else {
             var found: TemplateValue?
-            for item in stack.reversed() {
-                if case .object(let o) = item, let v = o[first] { found = v; break }
+            var k = stack.count - 1
+            while k >= 0 {
+                if case .object(let o) = stack[k], let v = o[first] { found = v; break }
+                k -= 1
             }
             guard let f = found else { return nil }
             value = f
         }
-        for part in path.parts.dropFirst() {
-            guard case .object(let o) = value, let v = o[part] else { return nil }
+        var part = Int(path.start) + 1
+        while part < Int(path.start + path.count) {
+            guard case .object(let o) = value, let v = o[keys[part]] else { return nil }
             value = v
+            part += 1
         }
         return value
     }
