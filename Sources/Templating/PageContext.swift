@@ -33,21 +33,30 @@ struct PageContext {
 
     /// One entry of a dispatch list (timeline, tag, profile, home).
     func item(_ i: Int, root: String) -> TemplateContext {
-        let a = site.articles[i]
-        let d = a.dispatch
+        item(i, site.articles[i], root: root)
+    }
+
+    /// `a` is `site.articles[i]`, borrowed: a copy of an `Article` retains every string and
+    /// array in it, shared by both rendering threads.
+    private func item(_ i: Int, _ a: borrowing Article, root: String) -> TemplateContext {
         var c: TemplateContext = [
             "url": .text(articleURL(i, root: root)),
-            "title": .text(d.title),
-            "dateText": .text(FrenchDates.text(d.date)),
+            "title": .text(a.dispatch.title),
+            "dateText": .text(FrenchDates.text(a.dispatch.date)),
         ]
-        if d.titleDerived { c["titleDerived"] = true }
-        if let iso = FrenchDates.htmlDatetime(d.date) { c["dateISO"] = .text(iso) }
-        if let p = d.place { c["place"] = .text(p) }
-        let officials = a.people.enumerated().map { n, ref -> TemplateValue in
-            ["name": .text(site.people[ref.person].name), "url": .text(personURL(ref.person, root: root)), "last": .bool(n == a.people.count - 1)]
+        if a.dispatch.titleDerived { c["titleDerived"] = true }
+        if let iso = FrenchDates.htmlDatetime(a.dispatch.date) { c["dateISO"] = .text(iso) }
+        if let p = a.dispatch.place { c["place"] = .text(p) }
+        var officials: [TemplateValue] = []
+        officials.reserveCapacity(a.people.count)
+        for (n, ref) in a.people.enumerated() {
+            officials.append(["name": .text(site.people[ref.person].resolved.displayName), "url": .text(personURL(ref.person, root: root)),
+                              "last": .bool(n == a.people.count - 1)])
         }
         if !officials.isEmpty { c["officials"] = .list(officials); c["hasOfficials"] = true }
-        let tags = a.tags.map { ["name": .text(site.tags[$0].tag.name), "url": .text(tagURL($0, root: root))] as TemplateValue }
+        var tags: [TemplateValue] = []
+        tags.reserveCapacity(a.tags.count)
+        for t in a.tags { tags.append(["name": .text(site.tags[t].tag.name), "url": .text(tagURL(t, root: root))]) }
         if !tags.isEmpty { c["tags"] = .list(tags); c["hasTags"] = true }
         return c
     }

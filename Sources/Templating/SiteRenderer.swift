@@ -179,28 +179,36 @@ public struct SiteRenderer: Sendable {
     // MARK: pages
 
     public func article(_ i: Int) -> OutputFile {
-        let a = site.articles[i]
-        let d = a.dispatch
+        article(i, site.articles[i])
+    }
+
+    /// `a` is `site.articles[i]`, passed borrowed: a copy of an `Article` retains every string
+    /// and array in it, and both rendering threads share them.
+    private func article(_ i: Int, _ a: borrowing Article) -> OutputFile {
         let path = a.page
         let root = PageContext.root(depth: PageContext.depth(of: path))
-        var c = ctx.base(path: path, title: d.title)
-        c["title"] = .init(d.title)
-        if d.titleDerived { c["titleDerived"] = true }
-        c["dateText"] = .init(FrenchDates.text(d.date))
-        if let iso = FrenchDates.htmlDatetime(d.date) { c["dateISO"] = .init(iso) }
-        if let e = d.eventDate, e != d.date { c["eventDateText"] = .init(FrenchDates.text(e)) }
-        if let p = d.place { c["place"] = .init(p) }
-        if let ag = d.agency { c["agency"] = .init(ag) }
-        if let s = d.signOff { c["signOff"] = .init(s) }
+        var c = ctx.base(path: path, title: a.dispatch.title)
+        c["title"] = .init(a.dispatch.title)
+        if a.dispatch.titleDerived { c["titleDerived"] = true }
+        c["dateText"] = .init(FrenchDates.text(a.dispatch.date))
+        if let iso = FrenchDates.htmlDatetime(a.dispatch.date) { c["dateISO"] = .init(iso) }
+        if let e = a.dispatch.eventDate, e != a.dispatch.date { c["eventDateText"] = .init(FrenchDates.text(e)) }
+        if let p = a.dispatch.place { c["place"] = .init(p) }
+        if let ag = a.dispatch.agency { c["agency"] = .init(ag) }
+        if let s = a.dispatch.signOff { c["signOff"] = .init(s) }
         c["bodyHTML"] = .init(body(i))
-        c["file"] = .init(d.file)
-        let officials = a.people.map { ref -> TemplateValue in
-            var o: TemplateContext = ["name": .text(site.people[ref.person].name), "url": .text(ctx.personURL(ref.person, root: root))]
+        c["file"] = .init(a.dispatch.file)
+        var officials: [TemplateValue] = []
+        officials.reserveCapacity(a.people.count)
+        for ref in a.people {
+            var o: TemplateContext = ["name": .text(site.people[ref.person].resolved.displayName), "url": .text(ctx.personURL(ref.person, root: root))]
             if let r = ref.role { o["role"] = .text(r) }
-            return .object(o)
+            officials.append(.object(o))
         }
         if !officials.isEmpty { c["officials"] = .list(officials); c["hasOfficials"] = true }
-        let tags = a.tags.map { ["name": .text(site.tags[$0].tag.name), "url": .text(ctx.tagURL($0, root: root))] as TemplateValue }
+        var tags: [TemplateValue] = []
+        tags.reserveCapacity(a.tags.count)
+        for t in a.tags { tags.append(["name": .text(site.tags[t].tag.name), "url": .text(ctx.tagURL(t, root: root))]) }
         if !tags.isEmpty { c["tags"] = .list(tags); c["hasTags"] = true }
         if i > 0 { c["newer"] = ["url": .text(ctx.articleURL(i - 1, root: root)), "title": .text(site.articles[i - 1].dispatch.title)] }
         if i + 1 < site.articles.count {
@@ -415,24 +423,12 @@ public struct SiteRenderer: Sendable {
     func feed(path: String, pagePath: String, title: String, articles: [Int]) -> OutputFile {
         var latest = "1970-01-01T00:00:00Z"
         var first = true
-        let entries = articles.compactMap { i -> TemplateValue? in
-            let a = site.articles[i]
-            guard let updated = updated[i] else { return nil }
+        var entries: [TemplateValue] = []
+        entries.reserveCapacity(articles.count)
+        for i in articles {
+            guard let updated = updated[i] else { continue }
             if first || updated > latest { latest = updated; first = false }
-            var summary = a.dispatch.lead ?? ""
-            // At most 400 characters; counted only that far (`count` walks the whole lead,
-            // for every entry of every feed), and not at all when it has fewer bytes than that.
-            if summary.utf8.count > 400, let cut = summary.index(summary.startIndex, offsetBy: 400, limitedBy: summary.endIndex),
-               cut < summary.endIndex {
-                summary = String(summary[..<cut]) + "…"
-            }
-            return [
-                "title": .text(a.dispatch.title),
-                "url": .text(site.config.absoluteURL(a.page)),
-                "updated": .text(updated),
-                "summary": .text(summary),
-                "categories": .list(a.tags.map { ["term": .text(site.tags[$0].slug), "label": .text(site.tags[$0].tag.name)] }),
-            ]
+            entries.append(feedEntry(site.articles[i], updated: updated))
         }
         let c: TemplateContext = [
             "lang": .text(site.config.language),
@@ -445,6 +441,27 @@ public struct SiteRenderer: Sendable {
             "entries": .list(entries),
         ]
         return OutputFile(path: path, contents: templates.renderBytes("feed", c))
+    }
+
+    /// One `<entry>`; `a` is borrowed (see `article(_:_:)`).
+    private func feedEntry(_ a: borrowing Article, updated: String) -> TemplateValue {
+        var summary = a.dispatch.lead ?? ""
+        // At most 400 characters; counted only that far (`count` walks the whole lead,
+        // for every entry of every feed), and not at all when it has fewer bytes than that.
+        if summary.utf8.count > 400, let cut = summary.index(summary.startIndex, offsetBy: 400, limitedBy: summary.endIndex),
+           cut < summary.endIndex {
+            summary = String(summary[..<cut]) + "…"
+        }
+        var categories: [TemplateValue] = []
+        categories.reserveCapacity(a.tags.count)
+        for t in a.tags { categories.append(["term": .text(site.tags[t].slug), "label": .text(site.tags[t].tag.name)]) }
+        return [
+            "title": .text(a.dispatch.title),
+            "url": .text(site.config.absoluteURL(a.page)),
+            "updated": .text(updated),
+            "summary": .text(summary),
+            "categories": .list(categories),
+        ]
     }
 
     func sitemap() -> OutputFile {
