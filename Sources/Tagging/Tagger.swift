@@ -36,8 +36,9 @@ public struct Tagger: Sendable {
             for acronym in Self.definedAcronyms(in: u) where !Self.notOrganisations.contains(acronym) {
                 tags.insert(Tag(name: acronym, kind: .organisation))
             }
+            let wordTags = Self.wordTags // once: a static's lazy-initialisation check per word showed in profiles
             Tokenizer.forEachWord(u) { w in
-                if let found = Self.wordTags.value(for: w) { for t in found { tags.insert(t) } }
+                if let found = wordTags.value(for: w) { for t in found { tags.insert(t) } }
             }
         }
         // A topic needs its keywords at least twice: one passing word ("paix", "jeunes") in a
