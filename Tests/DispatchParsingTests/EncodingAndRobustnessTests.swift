@@ -1,5 +1,6 @@
 import Testing
 import DispatchModel
+import TestSupport
 @testable import DispatchParsing
 
 /// Encodings, unusable files, and inputs built to make a naive parser crash or go quadratic.
@@ -11,6 +12,40 @@ import DispatchModel
         #expect(d.place == "Hanoï")
         #expect(d.lead == "L’État a réagi.")
         #expect(d.date.iso == "--08-03")
+    }
+
+    /// The byte scans that skip eight bytes at a time (binary files, invalid UTF-8) find what
+    /// a byte-at-a-time reading finds, wherever the odd byte falls in a word.
+    @Test func wordAtATimeScansMatchByteAtATime() {
+        func binaryReference(_ b: [UInt8]) -> Bool {
+            var controls = 0
+            for c in b {
+                if c == 0 { return true }
+                if (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C) || c == 0x7F { controls += 1 }
+            }
+            return controls > 0 && controls * 10 > b.count
+        }
+        func invalidReference(_ b: [UInt8]) -> Int? {
+            var i = 0
+            while i < b.count {
+                if b[i] < 0x80 { i += 1; continue }
+                let n = TextDecoder.validSequenceLength(b, i)
+                if n == 0 { return i }
+                i += n
+            }
+            return nil
+        }
+        var rng = SeededRandom(seed: 8)
+        let pieces: [[UInt8]] = [Array("texte ordinaire ".utf8), Array("é".utf8), [0x0A], [0x09], [0x00], [0x01], [0x7F], [0x1F],
+                                 [0x20], [0x80], [0xC3], [0xE2, 0x80, 0x99], [0xFF], Array("abcdefgh".utf8)]
+        for _ in 0..<3000 {
+            var b: [UInt8] = []
+            for _ in 0..<rng.below(12) { b += rng.pick(pieces) }
+            // Mostly text, so that the rare byte lands at every offset of a word.
+            if rng.below(3) == 0 { b = Array(repeating: 0x61, count: rng.below(9)) + b }
+            #expect(TextDecoder.isBinary(b) == binaryReference(b), "\(b)")
+            #expect(TextDecoder.firstInvalidUTF8(b, from: 0) == invalidReference(b), "\(b)")
+        }
     }
 
     @Test func utf8WithBOM() {
