@@ -177,17 +177,17 @@ struct CompiledTemplate: Sendable {
     private func lookup(_ pathIndex: Int32, _ stack: [TemplateValue]) -> TemplateValue? {
         let path = program.paths[Int(pathIndex)]
         guard path.count > 0 else { return stack.last }
-        let keys = program.keys
-        let first = keys[Int(path.start)]
+        let keys = program.keys, hashes = program.keyHashes
+        let first = keys[Int(path.start)], firstHash = hashes[Int(path.start)]
         var value: TemplateValue
         if path.topOnly {
-            guard case .object(let o)? = stack.last, let v = o[first] else { return nil }
+            guard case .object(let o)? = stack.last, let v = o[first, hash: firstHash] else { return nil }
             value = v
         } else {
             var found: TemplateValue?
             var k = stack.count - 1
             while k >= 0 {
-                if case .object(let o) = stack[k], let v = o[first] { found = v; break }
+                if case .object(let o) = stack[k], let v = o[first, hash: firstHash] { found = v; break }
                 k -= 1
             }
             guard let f = found else { return nil }
@@ -195,7 +195,7 @@ struct CompiledTemplate: Sendable {
         }
         var part = Int(path.start) + 1
         while part < Int(path.start + path.count) {
-            guard case .object(let o) = value, let v = o[keys[part]] else { return nil }
+            guard case .object(let o) = value, let v = o[keys[part], hash: hashes[part]] else { return nil }
             value = v
             part += 1
         }
@@ -208,7 +208,23 @@ struct CompiledTemplate: Sendable {
         case .html(let b): return String(decoding: b, as: UTF8.self)
         case .int(let n): return String(n)
         case .bool(let b): return b ? "true" : "false"
-        case .list, .object: return String(describing: value.anyValue)
+        case .list, .object: return describe(value)
+        }
+    }
+
+    /// A list or an object printed by `{{name}}` (a theme's mistake, shown as it is): Swift's
+    /// description of the same `Any` tree, which swift-mustache prints, but with an object's
+    /// keys sorted, so that the page is the same on every run.
+    static func describe(_ value: TemplateValue) -> String {
+        switch value {
+        case .text(let s): return String(reflecting: s)
+        case .html(let b): return String(reflecting: String(decoding: b, as: UTF8.self))
+        case .int(let n): return String(n)
+        case .bool(let b): return b ? "true" : "false"
+        case .list(let l): return "[" + l.map(describe).joined(separator: ", ") + "]"
+        case .object(let o):
+            let pairs = o.dictionary.sorted { $0.key < $1.key }
+            return pairs.isEmpty ? "[:]" : "[" + pairs.map { String(reflecting: $0.key) + ": " + describe($0.value) }.joined(separator: ", ") + "]"
         }
     }
 

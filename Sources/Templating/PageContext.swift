@@ -12,7 +12,7 @@ struct PageContext {
     /// under any sub-path.
     static func root(depth: Int) -> String { String(repeating: "../", count: depth) }
 
-    static func depth(of path: String) -> Int { path.reduce(0) { $1 == "/" ? $0 + 1 : $0 } }
+    static func depth(of path: String) -> Int { path.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 } } // bytes: `Character`s cost more
 
     func base(path: String, title: String, nav: String? = nil) -> TemplateContext {
         var c: TemplateContext = [

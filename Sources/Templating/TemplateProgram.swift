@@ -35,6 +35,8 @@ extension CompiledTemplate {
         let ops: UnsafeMutableBufferPointer<Op>
         let bytes: UnsafeMutableBufferPointer<UInt8>
         let keys: UnsafeMutableBufferPointer<String>
+        /// `TemplateObject.hash` of each key, computed here once.
+        let keyHashes: UnsafeMutableBufferPointer<UInt64>
         let paths: UnsafeMutableBufferPointer<PathRef>
         /// Each template's operations, by index; `entry` finds them by name.
         let templates: UnsafeMutableBufferPointer<Range<Int32>>
@@ -52,6 +54,7 @@ extension CompiledTemplate {
             ops = Self.copy(b.ops)
             bytes = Self.copy(b.bytes)
             keys = Self.copy(b.keys)
+            keyHashes = Self.copy(b.keys.map(TemplateObject.hash))
             paths = Self.copy(b.paths)
             templates = Self.copy(ranges)
             entry = Dictionary(uniqueKeysWithValues: zip(names, ranges))
@@ -60,7 +63,7 @@ extension CompiledTemplate {
         }
 
         deinit {
-            for buffer in [ops.deinitialize(), bytes.deinitialize(), keys.deinitialize(), paths.deinitialize(),
+            for buffer in [ops.deinitialize(), bytes.deinitialize(), keys.deinitialize(), keyHashes.deinitialize(), paths.deinitialize(),
                            templates.deinitialize()] { buffer.deallocate() }
         }
 

@@ -90,7 +90,7 @@ public struct TemplateSet: Sendable {
 
     /// The reference rendering, also used by the tests that compare the two.
     func renderWithSwiftMustache(_ name: String, _ context: TemplateContext) -> String {
-        library.render(context.mapValues(\.anyValue), withTemplate: name) ?? ""
+        library.render(context.dictionary.mapValues(\.anyValue), withTemplate: name) ?? ""
     }
 
     /// Whether pages render with the compiled templates (false: the theme needs swift-mustache).

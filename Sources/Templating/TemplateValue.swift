@@ -10,7 +10,7 @@ public enum TemplateValue: Sendable {
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     /// The same value as the `Any` tree swift-mustache expects, for templates that use what
     /// only swift-mustache implements (transforms, dynamic partials).
@@ -21,7 +21,7 @@ public enum TemplateValue: Sendable {
         case .int(let n): return n
         case .bool(let b): return b
         case .list(let l): return l.map(\.anyValue)
-        case .object(let o): return o.mapValues(\.anyValue)
+        case .object(let o): return o.dictionary.mapValues(\.anyValue)
         }
     }
 }
@@ -32,7 +32,7 @@ extension TemplateValue {
 }
 
 /// The root of a page's view model.
-public typealias TemplateContext = [String: TemplateValue]
+public typealias TemplateContext = TemplateObject
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
@@ -41,6 +41,8 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var o = TemplateObject()
+        for (k, v) in elements { o[k] = v }
+        self = .object(o)
     }
 }
