@@ -21,6 +21,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // mimalloc, the process's allocator: linked by the executable only (see `sitegen`).
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         // Value types shared by every stage: dispatches, dates, diagnostics, slugs.
         .target(name: "DispatchModel"),
         // Stage 1: raw scraped text -> Dispatch.
@@ -60,7 +65,7 @@ let package = Package(
             "SiteBuild", "DispatchModel", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "sitegen", dependencies: [
-            "SiteBuild", "DispatchModel", "EditorKit", "DevServer",
+            "SiteBuild", "DispatchModel", "EditorKit", "DevServer", "CMimalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the parser and the Markdown intermediate; a replay tool when
