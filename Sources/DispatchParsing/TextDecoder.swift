@@ -165,7 +165,6 @@ struct TextDecoder {
 
     /// A NUL byte never occurs in text; many other C0 controls mean an image or archive
     /// that was saved with a .txt name.
-
     static func isBinary(_ b: [UInt8]) -> Bool {
         var controls = 0
         var i = 0

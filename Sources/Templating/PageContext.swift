@@ -50,15 +50,20 @@ struct PageContext {
         var officials: [TemplateValue] = []
         officials.reserveCapacity(a.people.count)
         for (n, ref) in a.people.enumerated() {
-            officials.append(["name": .text(site.people[ref.person].resolved.displayName), "url": .text(personURL(ref.person, root: root)),
+            officials.append(["name": .text(site.people[ref.person].name), "url": .text(personURL(ref.person, root: root)),
                               "last": .bool(n == a.people.count - 1)])
         }
         if !officials.isEmpty { c["officials"] = .list(officials); c["hasOfficials"] = true }
-        var tags: [TemplateValue] = []
-        tags.reserveCapacity(a.tags.count)
-        for t in a.tags { tags.append(["name": .text(site.tags[t].tag.name), "url": .text(tagURL(t, root: root))]) }
-        if !tags.isEmpty { c["tags"] = .list(tags); c["hasTags"] = true }
+        if !a.tags.isEmpty { c["tags"] = tagLinks(a.tags, root: root); c["hasTags"] = true }
         return c
+    }
+
+    /// A dispatch's tags as links (`name`, `url`), for its page and its list entry.
+    func tagLinks(_ tags: [Int], root: String) -> TemplateValue {
+        var links: [TemplateValue] = []
+        links.reserveCapacity(tags.count)
+        for t in tags { links.append(["name": .text(site.tags[t].tag.name), "url": .text(tagURL(t, root: root))]) }
+        return .list(links)
     }
 
     static func listed(_ names: [String]) -> TemplateValue {

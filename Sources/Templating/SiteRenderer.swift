@@ -56,6 +56,7 @@ public struct SiteRenderer: Sendable {
             return s
         }
         let ctx = PageContext(site: site)
+        self.ctx = ctx
         listItems = ListItems(eager: !lazyItems) {
             let cached = signatures ? cachedItems() : [:]
             return Parallel.map(site.articles.count, jobs: jobs) { i in
@@ -94,7 +95,9 @@ public struct SiteRenderer: Sendable {
         return .html(out)
     }
 
-    var ctx: PageContext { PageContext(site: site) }
+    /// Made once: a `PageContext` holds the whole `SiteIndex`, and making one per use (several
+    /// per page) retained every array of the index each time.
+    let ctx: PageContext
 
     /// One unit of rendering: the files of one page (or feed, or data file) and the signature
     /// of their inputs.
@@ -201,15 +204,12 @@ public struct SiteRenderer: Sendable {
         var officials: [TemplateValue] = []
         officials.reserveCapacity(a.people.count)
         for ref in a.people {
-            var o: TemplateContext = ["name": .text(site.people[ref.person].resolved.displayName), "url": .text(ctx.personURL(ref.person, root: root))]
+            var o: TemplateContext = ["name": .text(site.people[ref.person].name), "url": .text(ctx.personURL(ref.person, root: root))]
             if let r = ref.role { o["role"] = .text(r) }
             officials.append(.object(o))
         }
         if !officials.isEmpty { c["officials"] = .list(officials); c["hasOfficials"] = true }
-        var tags: [TemplateValue] = []
-        tags.reserveCapacity(a.tags.count)
-        for t in a.tags { tags.append(["name": .text(site.tags[t].tag.name), "url": .text(ctx.tagURL(t, root: root))]) }
-        if !tags.isEmpty { c["tags"] = .list(tags); c["hasTags"] = true }
+        if !a.tags.isEmpty { c["tags"] = ctx.tagLinks(a.tags, root: root); c["hasTags"] = true }
         if i > 0 { c["newer"] = ["url": .text(ctx.articleURL(i - 1, root: root)), "title": .text(site.articles[i - 1].dispatch.title)] }
         if i + 1 < site.articles.count {
             c["older"] = ["url": .text(ctx.articleURL(i + 1, root: root)), "title": .text(site.articles[i + 1].dispatch.title)]

@@ -15,8 +15,12 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
 
     public init() {}
 
-    /// A key given twice keeps its last value (as `Dictionary(_:uniquingKeysWith:)` would).
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(elements)
+    }
+
+    /// A key given twice keeps its last value (as `Dictionary(_:uniquingKeysWith:)` would).
+    init(_ elements: [(String, TemplateValue)]) {
         hashes.reserveCapacity(elements.count)
         keys.reserveCapacity(elements.count)
         values.reserveCapacity(elements.count)

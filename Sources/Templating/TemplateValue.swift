@@ -41,8 +41,6 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        var o = TemplateObject()
-        for (k, v) in elements { o[k] = v }
-        self = .object(o)
+        self = .object(TemplateObject(elements))
     }
 }
