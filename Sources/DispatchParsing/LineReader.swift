@@ -42,21 +42,32 @@ enum LineReader {
     /// before `:`, `;`, `?`, `!`, `»`, after `«`, and between digit groups (`3 618`) — and
     /// becomes a plain space elsewhere (`le\u{A0}ministre`), so later matching sees words.
     static func appendNormalized(_ s: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        s.withUnsafeBufferPointer { appendNormalized($0, to: &out) }
+    }
+
+    static func appendNormalized(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         if !out.isEmpty && out.last != 0x20 { out.append(0x20) }
         var lastSpace = out.isEmpty || out.last == 0x20
-        var i = s.startIndex
-        let end = s.endIndex
+        var i = 0
+        let end = s.count
         while i < end {
-            // Ordinary bytes are copied a run at a time: every line of every seed comes
-            // through here, and a byte-by-byte append checked the array's buffer each time.
+            // Ordinary bytes are copied a run at a time, with the lone spaces between them
+            // (every line of every seed comes through here; a run that stopped at each space
+            // was one copy per word). A space is left to the loop below when it starts the
+            // run, ends the line, or is followed by something that may need it.
             var run = i
             while run < end {
                 let c = s[run]
-                if c == 0x20 || c == 0x09 || c == 0xC2 || c == 0xE2 { break }
+                if c == 0x09 || c == 0xC2 || c == 0xE2 { break }
+                if c == 0x20 {
+                    if run == i || run + 1 == end { break }
+                    let next = s[run + 1]
+                    if next == 0x20 || next == 0x09 || next == 0xC2 || next == 0xE2 { break }
+                }
                 run += 1
             }
             if run > i {
-                out.append(contentsOf: s[i..<run])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<run]))
                 lastSpace = false
                 i = run
                 continue
@@ -72,7 +83,7 @@ enum LineReader {
             if nbsp > 0 {
                 if keepsNoBreakSpace(s, before: i, after: i + nbsp, written: out) {
                     if lastSpace, out.last == 0x20 { out.removeLast() }   // `Photo \u{A0}:`
-                    out.append(contentsOf: s[i..<(i + nbsp)])
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<(i + nbsp)]))
                     lastSpace = true
                 } else if !lastSpace {
                     out.append(0x20)
@@ -88,7 +99,7 @@ enum LineReader {
         while out.last == 0x20 { out.removeLast() }
     }
 
-    private static func keepsNoBreakSpace(_ s: ArraySlice<UInt8>, before: Int, after: Int, written: [UInt8]) -> Bool {
+    private static func keepsNoBreakSpace(_ s: UnsafeBufferPointer<UInt8>, before: Int, after: Int, written: [UInt8]) -> Bool {
         var j = after
         while j < s.endIndex, s[j] == 0x20 || s[j] == 0x09 { j += 1 }
         if j < s.endIndex {

@@ -6,23 +6,31 @@ enum TextRepair {
     /// of looking back, so a 5 MB line without spaces stays linear.
     static func unglueSentences(_ b: [UInt8]) -> [UInt8] {
         let n = b.count
-        guard n > 2, b.contains(0x2E) else { return b }
+        guard n > 2 else { return b }
         // Where a space goes (before the byte at each index): rare, so the text is scanned
         // without copying and rebuilt only when there is one.
-        var spaces: [Int] = []
-        var inURL = false
-        var i = 0
-        while i < n {
-            let c = b[i]
-            if c == 0x20 || c == 0x09 || c == 0x0A {
-                inURL = false
-            } else if c == 0x40 || (c == 0x2F && i > 0 && b[i - 1] == 0x3A) {
-                inURL = true                                    // e-mail, `http://`
-            } else if c == 0x2E && !inURL && i > 0 && i + 1 < n {
-                if i >= 3 && b[i - 3] == 0x77 && b[i - 2] == 0x77 && b[i - 1] == 0x77 { inURL = true }
-                else if startsNewSentence(b, dot: i) { spaces.append(i + 1) }
+        let spaces = b.withUnsafeBufferPointer { u -> [Int] in
+            var spaces: [Int] = []
+            var inURL = false
+            var i = 0
+            while i < n {
+                if !inURL {
+                    // Outside a URL only `.`, `@` and `/` change anything: skip to the next.
+                    while i < n, u[i] != 0x2E, u[i] != 0x40, u[i] != 0x2F { i += 1 }
+                    if i == n { break }
+                }
+                let c = u[i]
+                if c == 0x20 || c == 0x09 || c == 0x0A {
+                    inURL = false
+                } else if c == 0x40 || (c == 0x2F && i > 0 && u[i - 1] == 0x3A) {
+                    inURL = true                                    // e-mail, `http://`
+                } else if c == 0x2E && !inURL && i > 0 && i + 1 < n {
+                    if i >= 3 && u[i - 3] == 0x77 && u[i - 2] == 0x77 && u[i - 1] == 0x77 { inURL = true }
+                    else if startsNewSentence(b, dot: i) { spaces.append(i + 1) }
+                }
+                i += 1
             }
-            i += 1
+            return spaces
         }
         return inserting(spaces, into: b)
     }
@@ -57,32 +65,63 @@ enum TextRepair {
     /// `COVID-19`, `5e`, `1er`, `14ème`, `10h30`, `3km` are left as written. URLs are skipped.
     static func unglueDigits(_ b: [UInt8]) -> [UInt8] {
         let n = b.count
-        guard n > 2, b.contains(where: ByteText.isDigit) else { return b }
-        var spaces: [Int] = []
-        var wordStart = 0
-        var inURL = false
-        var i = 0
-        while i < n {
-            let c = b[i]
-            if c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x27 || c == 0x28 || c == 0x2D {
-                wordStart = i + 1
-                if c != 0x27 && c != 0x2D { inURL = false }
-            } else if c == 0x40 || c == 0x2F {
-                inURL = true
-            } else if !inURL && i > wordStart {
-                let p = b[i - 1]
-                if ByteText.isDigit(c), ByteText.isLower(b, ByteText.scalarStart(b, before: i)),
-                   i - wordStart <= 7, wordsBeforeNumbers.contains(Array(b[wordStart..<i])) {
-                    spaces.append(i)
-                } else if ByteText.isDigit(p), ByteText.isLower(b, i), c != 0x65, !ByteText.matches(b, i, "\u{E8}") {
-                    var j = i, letters = 0
-                    while j < n, letters < 4, ByteText.isLower(b, j) { j += ByteText.scalar(b, j).1; letters += 1 }
-                    if letters >= 4 { spaces.append(i) }
+        guard n > 2 else { return b }
+        // Only the bytes around a digit can take a space, so the scan jumps from digit to
+        // digit and works out what it needs by looking back a little: whether a URL is open
+        // (an `@` or `/` since the last space, tab, 0xA0 byte or `(`: looked for back to that
+        // separator, or to the previous digit, whose answer carries on) and where the word
+        // starts (a listed word is at most 7 bytes, so 8 bytes back at most). Each byte is
+        // read about once, and a paragraph without digits costs one quick pass.
+        let spaces = b.withUnsafeBufferPointer { u -> [Int] in
+            var spaces: [Int] = []
+            var previous = -1, previousInURL = false
+            var d = 0
+            while true {
+                while d < n, u[d] &- 0x30 > 9 { d += 1 }
+                if d == n { break }
+                var inURL = false, closed = false
+                var q = d - 1
+                while q > previous {
+                    let c = u[q]
+                    if c == 0x40 || c == 0x2F { inURL = true; break }
+                    if c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x28 { closed = true; break }
+                    q -= 1
                 }
+                if !inURL && !closed { inURL = previousInURL }
+                if !inURL {
+                    // `de15`: the digit after a listed word (separators: those above, `'`, `-`).
+                    var k = d - 1
+                    while k >= 0, k >= d - 8 {
+                        let c = u[k]
+                        if c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x28 || c == 0x27 || c == 0x2D { break }
+                        k -= 1
+                    }
+                    let wordStart = k + 1
+                    if wordStart < d, d - wordStart <= 7, ByteText.isLower(b, ByteText.scalarStart(b, before: d)),
+                       wordsBeforeNumbers.contains(Array(u[wordStart..<d])) {
+                        spaces.append(d)
+                    }
+                    // `8millions`: four small letters or more after the last digit of a number.
+                    let i = d + 1
+                    if i < n, Self.startsGluedWord(u[i]), ByteText.isLower(b, i), u[i] != 0x65, !ByteText.matches(b, i, "\u{E8}") {
+                        var j = i, letters = 0
+                        while j < n, letters < 4, ByteText.isLower(b, j) { j += ByteText.scalar(b, j).1; letters += 1 }
+                        if letters >= 4 { spaces.append(i) }
+                    }
+                }
+                previous = d
+                previousInURL = inURL
+                d += 1
             }
-            i += 1
+            return spaces
         }
         return inserting(spaces, into: b)
+    }
+
+    /// A byte after a digit that may start a glued word: not a separator, `@`, `/` or digit
+    /// (which the scan handles on their own).
+    @inline(__always) private static func startsGluedWord(_ c: UInt8) -> Bool {
+        !(c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x28 || c == 0x27 || c == 0x2D || c == 0x40 || c == 0x2F || (c &- 0x30) <= 9)
     }
 
     static func startsNewSentence(_ b: [UInt8], dot i: Int) -> Bool {

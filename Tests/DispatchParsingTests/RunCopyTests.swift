@@ -8,7 +8,7 @@ import TestSupport
 @Suite struct RunCopyTests {
     static let pieces = ["a", "Le", "é", "À", " ", "  ", "\t", ".", "..", "Il", "3", "15", "de", "le", "millions",
                          "www", "http:/", "/", "@", "(", "'", "-", "\u{A0}", "\u{202F}", ":", "?", "«", "»", "\u{2019}",
-                         "e", "è", "U", "S", "x", "ệ", "M.Nguyen", "pays.L'"]
+                         "e", "è", "U", "S", "x", "ệ", "M.Nguyen", "pays.L'", "à", "environ", "depuis", "2020", "1er"]
 
     /// `LineReader.appendNormalized` as it was, one byte at a time.
     static func referenceNormalized(_ s: ArraySlice<UInt8>, to out: inout [UInt8]) {
@@ -119,15 +119,18 @@ import TestSupport
 
     @Test func repairsMatchTheByteByByteDefinitions() {
         var rng = SeededRandom(seed: 22)
-        var inserted = 0
-        for _ in 0..<4000 {
-            let text = Array(rng.text(from: Self.pieces, count: 1 + rng.below(12)).utf8)
+        var inserted = 0, digitsInserted = 0
+        for _ in 0..<20000 {
+            let text = Array(rng.text(from: Self.pieces, count: 1 + rng.below(16)).utf8)
             let sentences = TextRepair.unglueSentences(text)
             #expect(sentences == Self.referenceSentences(text), "\(text)")
-            #expect(TextRepair.unglueDigits(text) == Self.referenceDigits(text), "\(text)")
+            let digits = TextRepair.unglueDigits(text)
+            #expect(digits == Self.referenceDigits(text), "\(text)")
             if sentences.count > text.count { inserted += 1 }
+            if digits.count > text.count { digitsInserted += 1 }
         }
         // The random texts do exercise the insertions, not only the copies.
         #expect(inserted > 100)
+        #expect(digitsInserted > 100)
     }
 }
