@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["DispatchModel"], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownIntermediateTests", dependencies: ["MarkdownIntermediate", "MarkdownRendering", "DispatchModel", "TestSupport"]),
         .testTarget(name: "MarkdownRenderingTests", dependencies: ["MarkdownRendering"]),
-        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "DispatchModel"]),
+        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "DispatchModel", "TestSupport"]),
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "DispatchModel"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "SiteModel", "DispatchModel", "TestSupport"]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "DispatchModel", "TestSupport"]),

@@ -27,8 +27,10 @@ public struct ByteStringTable: Sendable {
 
     public var count: Int { hashes.count }
 
-    /// Eight bytes per step, the tail gathered into one word: most words fit in one or two
-    /// steps, where a byte-at-a-time hash paid a dependent multiply per byte.
+    /// Eight bytes per step, the tail read as one or two overlapping loads (no loop over its
+    /// bytes): most words fit in one or two steps, where a byte-at-a-time hash paid a
+    /// dependent multiply per byte. The length is mixed in first, so overlapping reads of
+    /// different words cannot make them equal.
     @inline(__always)
     public static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let n = word.count
@@ -41,9 +43,17 @@ public struct ByteStringTable: Sendable {
             h ^= h >> 32
             i += 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+        let tail: UInt64
+        if i == n {
+            tail = 0
+        } else if n >= 8 {
+            tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+        } else if n >= 4 {
+            tail = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+                | UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))) << 32
+        } else {
+            tail = UInt64(base[0]) | UInt64(base[n >> 1]) << 8 | UInt64(base[n - 1]) << 16
+        }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return h ^ (h >> 29)
     }
@@ -93,20 +103,31 @@ public struct ByteStringTable: Sendable {
         arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]])) }
     }
 
-    /// The slot holding `word`, or the empty slot where it would go.
+    /// The slot holding `word`, or the empty slot where it would go. Through raw buffers:
+    /// every word of every dispatch is looked up here (the tagger, the officials' keys, the
+    /// search words), and the four arrays' bounds checks were a good part of a lookup.
     @inline(__always)
     private func probe(_ word: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Int {
-        let mask = slots.count - 1
-        var s = Int(truncatingIfNeeded: h) & mask
-        return arena.withUnsafeBufferPointer { a in
-            while true {
-                let k = Int(slots[s]) - 1
-                if k < 0 { return s }
-                if hashes[k] == h, starts[k + 1] - starts[k] == word.count,
-                   word.count == 0 || memcmpBytes(a.baseAddress! + starts[k], word.baseAddress!, word.count) {
-                    return s
+        slots.withUnsafeBufferPointer { sl in
+            hashes.withUnsafeBufferPointer { hs in
+                starts.withUnsafeBufferPointer { st in
+                    arena.withUnsafeBufferPointer { a in
+                        let mask = sl.count - 1
+                        var s = Int(truncatingIfNeeded: h) & mask
+                        while true {
+                            let k = Int(sl[s]) - 1
+                            if k < 0 { return s }
+                            if hs[k] == h {
+                                let from = st[k]
+                                if st[k + 1] - from == word.count,
+                                   word.count == 0 || sameBytes(a.baseAddress! + from, word.baseAddress!, word.count) {
+                                    return s
+                                }
+                            }
+                            s = (s + 1) & mask
+                        }
+                    }
                 }
-                s = (s + 1) & mask
             }
         }
     }
@@ -123,8 +144,19 @@ public struct ByteStringTable: Sendable {
     }
 }
 
+/// Whether `n` bytes at `a` and `b` are equal, eight at a time (the hashes already agree,
+/// so this nearly always confirms).
 @inline(__always)
-private func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    for i in 0..<n where a[i] != b[i] { return false }
+private func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    var i = 0
+    while i + 8 <= n {
+        if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+        i += 8
+    }
+    while i < n {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
     return true
 }

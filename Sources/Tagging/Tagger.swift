@@ -117,17 +117,31 @@ enum Tokenizer {
             start = -1
             end = -1
         }
+        let classes = asciiClasses // once: a static's initialisation check per byte is not free
         var i = 0
         let n = u.count
         while i < n {
             let b = u[i]
-            let len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            if b < 0x80 {
+                // ASCII, most of the text: a run of letters and digits in one tight loop.
+                switch classes[Int(b)] {
+                case 1:
+                    if start < 0 { start = i }
+                    i += 1
+                    while i < n, classes[Int(u[i])] == 1 { i += 1 }
+                    end = i
+                    continue
+                case 2 where start >= 0: break // a hyphen inside a word (Hô Chi Minh-Ville, COVID-19) is kept
+                case 3: start = -1; end = -1   // drop the elided article: l', d', qu'
+                default: flush()
+                }
+                i += 1
+                continue
+            }
+            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
             let word: Bool
             var apostrophe = false
-            if b < 0x80 {
-                word = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-                apostrophe = b == 0x27
-            } else if len == 2 {
+            if len == 2 {
                 let b1 = i + 1 < n ? u[i + 1] : 0
                 word = b != 0xC2 && !(b == 0xC3 && (b1 == 0x97 || b1 == 0xB7))
             } else if len == 3 {
@@ -141,16 +155,25 @@ enum Tokenizer {
             if word {
                 if start < 0 { start = i }
                 end = min(i + len, n)
-            } else if b == 0x2D && start >= 0 {
-                // a hyphen inside a word (Hô Chi Minh-Ville, COVID-19) is kept
             } else if apostrophe {
-                start = -1; end = -1 // drop the elided article: l', d', qu'
+                start = -1; end = -1
             } else {
                 flush()
             }
             i += len
         }
         flush()
+    }
+
+    /// Bytes for `forEachWord`: 1 ASCII letter or digit, 2 hyphen, 3 apostrophe, 0 other
+    /// (every byte of a multi-byte character included, so a run stops at one).
+    static let asciiClasses: [UInt8] = (0..<256).map { (c: Int) -> UInt8 in
+        switch c {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: 1
+        case 0x2D: 2
+        case 0x27: 3
+        default: 0
+        }
     }
 }
 
