@@ -49,24 +49,50 @@ public enum IntermediateWriter {
 
     /// The Markdown body alone: what cmark renders.
     public static func body(for d: Dispatch) -> String {
-        var blocks: [String] = []
-        if let lead = d.lead { blocks.append(MarkdownEscaper.escape(lead)) }
+        String(decoding: bodyBytes(for: d), as: UTF8.self)
+    }
+
+    /// `body(for:)` as bytes, built in one buffer: what the build hands to cmark. Blocks
+    /// are separated by a blank line; a paragraph or caption with no text is left out (the
+    /// lead is kept even empty: it is the first paragraph by convention).
+    public static func bodyBytes(for d: Dispatch) -> [UInt8] {
+        var out: [UInt8] = [0x0A]
+        out.reserveCapacity((d.lead?.utf8.count ?? 0) + d.paragraphs.reduce(0) { $0 + $1.utf8.count } + 256)
+        var blocks = 0
+        func block(keepEmpty: Bool = false, _ write: (inout [UInt8]) -> Void) {
+            let mark = out.count
+            if blocks > 0 { out.append(0x0A); out.append(0x0A) }
+            let start = out.count
+            write(&out)
+            if out.count == start && !keepEmpty { out.removeLast(out.count - mark); return }
+            blocks += 1
+        }
+        if let lead = d.lead { block(keepEmpty: true) { MarkdownEscaper.appendEscaped(lead, to: &$0) } }
         for b in d.body {
             switch b {
             case .paragraph(let p):
-                let e = MarkdownEscaper.escape(p)
-                if !e.isEmpty { blocks.append(e) }
+                block { MarkdownEscaper.appendEscaped(p, to: &$0) }
             case .caption(let c):
-                var lines: [String] = []
-                let text = MarkdownEscaper.escape(c.text)
-                if !text.isEmpty { lines.append("> " + text) }
-                if let credit = c.credit {
-                    let e = MarkdownEscaper.escape(credit)
-                    if !e.isEmpty { lines.append("> *" + e + "*") }
+                block { out in
+                    // `> text` and `> *credit*`, each line only when it has text.
+                    let start = out.count
+                    out.append(contentsOf: [0x3E, 0x20])
+                    MarkdownEscaper.appendEscaped(c.text, to: &out)
+                    let hasText = out.count > start + 2
+                    if !hasText { out.removeLast(2) }
+                    if let credit = c.credit {
+                        let line = out.count
+                        if hasText { out.append(0x0A) }
+                        out.append(contentsOf: [0x3E, 0x20, 0x2A])
+                        let text = out.count
+                        MarkdownEscaper.appendEscaped(credit, to: &out)
+                        if out.count == text { out.removeLast(out.count - line) } else { out.append(0x2A) }
+                    }
                 }
-                if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
             }
         }
-        return blocks.isEmpty ? "" : "\n" + blocks.joined(separator: "\n\n") + "\n"
+        if blocks == 0 { return [] }
+        out.append(0x0A)
+        return out
     }
 }

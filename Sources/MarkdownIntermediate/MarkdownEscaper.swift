@@ -30,10 +30,18 @@ public enum MarkdownEscaper {
     /// escapes every paragraph of every dispatch (appending scalars one by one cost more
     /// than cmark's rendering).
     public static func escape(_ text: String) -> String {
+        var out: [UInt8] = []
+        appendEscaped(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `escape(text)`'s bytes appended to `out` (the article body is built as bytes for
+    /// cmark, with no `String` per paragraph).
+    public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { u -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(u.count + u.count / 16 + 4)
+        text.withUTF8 { u in
+            let base = out.count
+            out.reserveCapacity(base + u.count + u.count / 16 + 4)
             var atStart = true          // no visible character written yet
             var inLeadingDigits = false // `12` of a would-be `12. ` list marker
             var i = 0
@@ -53,7 +61,7 @@ public enum MarkdownEscaper {
                 i += 1
                 if v == 0x0A || v == 0x0D || v == 0x09 { v = 0x20 }
                 if atStart {
-                    if v == 0x20 && out.isEmpty { continue }
+                    if v == 0x20 && out.count == base { continue }
                     if v >= 0x30 && v <= 0x39 { out.append(v); inLeadingDigits = true; continue }
                     atStart = false
                     if (inLeadingDigits && (v == 0x2E || v == 0x29)) || (!inLeadingDigits && isLineStartActive(UInt32(v))) {
@@ -64,8 +72,7 @@ public enum MarkdownEscaper {
                 out.append(v)
             }
             // Trailing spaces could form a hard line break with a following line; drop them.
-            while out.last == 0x20 { out.removeLast() }
-            return String(decoding: out, as: UTF8.self)
+            while out.count > base, out.last == 0x20 { out.removeLast() }
         }
     }
 

@@ -36,15 +36,18 @@ public struct MarkdownRenderer: Sendable {
 
     public func html(from markdown: String) -> String {
         var source = markdown
-        let opts = options.rawValue
-        return source.withUTF8 { buffer -> String in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return "" }
-            let raw = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                cmark_markdown_to_html(chars, buffer.count, opts)
-            }
-            guard let raw else { return "" }
-            defer { free(raw) }
-            return String(cString: raw)
+        return source.withUTF8 { String(decoding: html(utf8: $0), as: UTF8.self) }
+    }
+
+    /// The HTML of UTF-8 Markdown as bytes: what the build puts into pages, with no
+    /// `String` (and no validation of cmark's output) on the way.
+    public func html(utf8 buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return [] }
+        let raw = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+            cmark_markdown_to_html(chars, buffer.count, options.rawValue)
         }
+        guard let raw else { return [] }
+        defer { free(raw) }
+        return raw.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(raw))) }
     }
 }

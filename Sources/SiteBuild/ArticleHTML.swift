@@ -9,16 +9,23 @@ import MarkdownRendering
 /// - captions (block quotes in the intermediate) become `<figure class="photo">` blocks;
 /// - the lead paragraph gets the dateline in front, agency style.
 enum ArticleHTML {
-    static func render(_ d: Dispatch, renderer: MarkdownRenderer) -> String {
-        var html = captionsAsFigures(renderer.html(from: IntermediateWriter.body(for: d)))
-        if d.lead != nil, html.hasPrefix("<p>") {
-            var lead = "<p class=\"lead\">"
-            if let dl = d.dateline, !dl.isEmpty {
-                lead += "<span class=\"dateline\">" + HTMLEscape.text(dl) + "</span> – "
+    static func render(_ d: Dispatch, renderer: MarkdownRenderer) -> [UInt8] {
+        let html = IntermediateWriter.bodyBytes(for: d).withUnsafeBufferPointer { renderer.html(utf8: $0) }
+        return html.withUnsafeBufferPointer { b -> [UInt8] in
+            // The lead is cmark's first paragraph: it gets its class and the dateline.
+            var lead: [UInt8] = []
+            var from = 0
+            if d.lead != nil, b.count >= 3, b[0] == 0x3C, b[1] == 0x70, b[2] == 0x3E { // `<p>`
+                lead.append(contentsOf: "<p class=\"lead\">".utf8)
+                if let dl = d.dateline, !dl.isEmpty {
+                    lead.append(contentsOf: "<span class=\"dateline\">".utf8)
+                    HTMLEscape.append(dl, to: &lead)
+                    lead.append(contentsOf: "</span> – ".utf8)
+                }
+                from = 3
             }
-            html = lead + html.dropFirst(3)
+            return captionsAsFigures(UnsafeBufferPointer(rebasing: b[from...]), after: lead)
         }
-        return html
     }
 
     /// cmark's block quote tags and what they become.
@@ -29,29 +36,31 @@ enum ArticleHTML {
 
     /// `<blockquote>\n` → `<figure class="photo">\n<figcaption>\n` and `</blockquote>` →
     /// `</figcaption>\n</figure>`, in one pass over the bytes (the generic `replacing` of
-    /// the standard library costs more than cmark itself here).
+    /// the standard library costs more than cmark itself here), appended to `prefix`.
+    static func captionsAsFigures(_ b: UnsafeBufferPointer<UInt8>, after prefix: [UInt8] = []) -> [UInt8] {
+        var out = prefix
+        out.reserveCapacity(prefix.count + b.count + 256)
+        var i = 0, copied = 0
+        let n = b.count
+        scan: while i < n {
+            if b[i] == 0x3C {
+                for r in replacements where i + r.from.count <= n && UnsafeBufferPointer(rebasing: b[i..<(i + r.from.count)]).elementsEqual(r.from) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
+                    out.append(contentsOf: r.to)
+                    i += r.from.count
+                    copied = i
+                    continue scan
+                }
+            }
+            i += 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
+        return out
+    }
+
+    /// `captionsAsFigures` on text (tests).
     static func captionsAsFigures(_ html: String) -> String {
         var html = html
-        return html.withUTF8 { b -> String in
-            var out: [UInt8] = []
-            var i = 0, copied = 0
-            let n = b.count
-            scan: while i < n {
-                if b[i] == 0x3C {
-                    for r in replacements where i + r.from.count <= n && UnsafeBufferPointer(rebasing: b[i..<(i + r.from.count)]).elementsEqual(r.from) {
-                        if out.isEmpty { out.reserveCapacity(n + 256) }
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
-                        out.append(contentsOf: r.to)
-                        i += r.from.count
-                        copied = i
-                        continue scan
-                    }
-                }
-                i += 1
-            }
-            guard copied > 0 else { return String(decoding: b, as: UTF8.self) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
-            return String(decoding: out, as: UTF8.self)
-        }
+        return html.withUTF8 { String(decoding: captionsAsFigures($0), as: UTF8.self) }
     }
 }

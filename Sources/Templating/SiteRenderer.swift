@@ -9,7 +9,7 @@ public struct SiteRenderer: Sendable {
     public let site: SiteIndex
     public let templates: TemplateSet
     /// HTML of an article body (index into `site.articles`), computed only for rendered articles.
-    let body: @Sendable (Int) -> String
+    let body: @Sendable (Int) -> [UInt8]
     /// Hash of the templates, the configuration and the generator version: every page depends on it.
     public let theme: UInt64
     let sig: PageSignatures
@@ -34,7 +34,7 @@ public struct SiteRenderer: Sendable {
     public init(site: SiteIndex, templates: TemplateSet, generator: String, jobs: Int = 1,
                 cachedItems: @escaping @Sendable () -> [UInt64: String] = { [:] }, lazyItems: Bool = false,
                 signatures: Bool = true,
-                body: @escaping @Sendable (Int) -> String) {
+                body: @escaping @Sendable (Int) -> [UInt8]) {
         self.site = site
         self.templates = templates
         self.body = body
@@ -199,7 +199,7 @@ public struct SiteRenderer: Sendable {
         if let p = a.dispatch.place { c["place"] = .init(p) }
         if let ag = a.dispatch.agency { c["agency"] = .init(ag) }
         if let s = a.dispatch.signOff { c["signOff"] = .init(s) }
-        c["bodyHTML"] = .init(body(i))
+        c["bodyHTML"] = .html(body(i))
         c["file"] = .init(a.dispatch.file)
         var officials: [TemplateValue] = []
         officials.reserveCapacity(a.people.count)

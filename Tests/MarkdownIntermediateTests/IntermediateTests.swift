@@ -72,6 +72,48 @@ typealias DTag = DispatchModel.Tag
         }
     }
 
+    /// The body is built as bytes in one buffer; this is the definition it replaced (blocks
+    /// escaped one by one, empty ones left out but for the lead, joined by blank lines), on
+    /// random dispatches with empty and blank paragraphs, captions with and without text or
+    /// credit, and leads absent, empty or blank.
+    @Test func bodyBytesEqualTheJoinedBlocks() {
+        func reference(_ d: Dispatch) -> String {
+            var blocks: [String] = []
+            if let lead = d.lead { blocks.append(MarkdownEscaper.escape(lead)) }
+            for b in d.body {
+                switch b {
+                case .paragraph(let p):
+                    let e = MarkdownEscaper.escape(p)
+                    if !e.isEmpty { blocks.append(e) }
+                case .caption(let c):
+                    var lines: [String] = []
+                    let text = MarkdownEscaper.escape(c.text)
+                    if !text.isEmpty { lines.append("> " + text) }
+                    if let credit = c.credit {
+                        let e = MarkdownEscaper.escape(credit)
+                        if !e.isEmpty { lines.append("> *" + e + "*") }
+                    }
+                    if !lines.isEmpty { blocks.append(lines.joined(separator: "\n")) }
+                }
+            }
+            return blocks.isEmpty ? "" : "\n" + blocks.joined(separator: "\n\n") + "\n"
+        }
+        let texts = ["", " ", "\n", "a", "Le *ministre* a", "12. x", "é ", "# t", "\t b"]
+        var rng = SeededRandom(seed: 12)
+        for _ in 0..<3000 {
+            var d = Dispatch(file: "a.txt", title: "T")
+            switch rng.below(3) {
+            case 0: d.lead = nil
+            default: d.lead = rng.pick(texts)
+            }
+            d.body = (0..<rng.below(5)).map { _ -> Block in
+                rng.below(2) == 0 ? .paragraph(rng.pick(texts))
+                    : .caption(Caption(text: rng.pick(texts), credit: rng.below(2) == 0 ? nil : rng.pick(texts)))
+            }
+            #expect(IntermediateWriter.bodyBytes(for: d) == Array(reference(d).utf8), "\(d.lead as Any) \(d.body)")
+        }
+    }
+
     @Test func newlinesInsideAParagraphBecomeSpaces() {
         #expect(MarkdownEscaper.escape("a\nb\r\nc") == "a b  c")
     }
