@@ -149,7 +149,7 @@ public enum LinkCheck {
         // Distinct link texts (by hash); two texts naming the same target give two equal
         // records, which the collector merges.
         var records: [Record] = []
-        var seen = UInt64Set()
+        var seen = UInt64Set(minimumCapacity: f.contents.count / 512) // a listing page has hundreds of distinct links
         var checked = 0
         let pathBytes = Array(f.path.utf8)
         let ownPath = fnv(pathBytes)
@@ -195,10 +195,10 @@ public enum LinkCheck {
                     records.append(Record(target: ownPath, anchor: anchorHash, targetIsHTML: true, leavesSite: false))
                     return
                 }
-                if target.count > root.count, target.starts(with: root), !target.contains(0x3F), !target.contains(0x25) {
+                if target.count > root.count, target.starts(with: root) {
                     let rest = UnsafeBufferPointer(rebasing: target[root.count...])
-                    if rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, !hasPair(rest, 0x2E, 0x2E), !hasPair(rest, 0x2E, 0x2F), !hasPair(rest, 0x2F, 0x2F) {
-                        records.append(Record(target: fnv(rest), anchor: anchorHash,
+                    if rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, let hash = plainPathHash(rest) {
+                        records.append(Record(target: hash, anchor: anchorHash,
                                               targetIsHTML: rest.count >= 5 && UnsafeBufferPointer(rebasing: rest[(rest.count - 5)...]).elementsEqual(".html".utf8),
                                               leavesSite: false))
                         return
@@ -282,14 +282,18 @@ public enum LinkCheck {
         }
     }
 
-    /// Whether two bytes occur side by side (Foundation's `contains` on strings is slow here).
-    static func hasPair<S: Sequence<UInt8>>(_ s: S, _ a: UInt8, _ b: UInt8) -> Bool {
+    /// `fnv(rest)` when `rest` is a plain path (no `?`, `%`, `..`, `./` or `//`: nothing to
+    /// decode or normalise), else nil. One pass: the tests and the hash were five.
+    @inline(__always) static func plainPathHash(_ rest: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var v: UInt64 = 0xcbf2_9ce4_8422_2325
         var previous: UInt8 = 0
-        for c in s {
-            if previous == a && c == b { return true }
+        for c in rest {
+            if c == 0x3F || c == 0x25 { return nil }
+            if c == 0x2E || c == 0x2F, previous == 0x2E || (previous == 0x2F && c == 0x2F) { return nil }
+            v = (v ^ UInt64(c)) &* 0x100_0000_01b3
             previous = c
         }
-        return false
+        return v
     }
 
     /// External links are not checked: `//host`, or a scheme (`https:`, `mailto:`: ASCII
