@@ -58,52 +58,187 @@ public struct Tag: Hashable, Sendable, Codable {
 
 /// One news dispatch, as parsed from a seed (or read back from its Markdown intermediate).
 /// Text fields hold plain text: escaping is the job of each output format.
+///
+/// A value type whose fields sit behind one reference, copied on write: a build copies
+/// dispatches from stage to stage (records, the index, articles) on two threads, and a copy
+/// of fourteen separate fields retained each of its strings and arrays, an atomic operation
+/// on memory another core had written. Now a copy is one retain.
 public struct Dispatch: Hashable, Sendable {
+    @usableFromInline final class Fields: @unchecked Sendable {
+        // Never mutated while shared (`Dispatch.fieldsForWriting` copies a shared one), so
+        // the dynamic exclusivity checks of class properties would only cost.
+        @usableFromInline @exclusivity(unchecked) var file: String
+        @usableFromInline @exclusivity(unchecked) var title: String
+        @usableFromInline @exclusivity(unchecked) var titleDerived: Bool
+        @usableFromInline @exclusivity(unchecked) var date: DispatchDate
+        @usableFromInline @exclusivity(unchecked) var eventDate: DispatchDate?
+        @usableFromInline @exclusivity(unchecked) var place: String?
+        @usableFromInline @exclusivity(unchecked) var agency: String?
+        @usableFromInline @exclusivity(unchecked) var dateline: String?
+        @usableFromInline @exclusivity(unchecked) var lead: String?
+        @usableFromInline @exclusivity(unchecked) var body: [Block]
+        @usableFromInline @exclusivity(unchecked) var signOff: String?
+        @usableFromInline @exclusivity(unchecked) var officials: [OfficialMention]
+        @usableFromInline @exclusivity(unchecked) var tags: [Tag]
+        @usableFromInline @exclusivity(unchecked) var searchWords: String?
+
+        @usableFromInline init(file: String, title: String, titleDerived: Bool, date: DispatchDate, eventDate: DispatchDate?, place: String?, agency: String?, dateline: String?, lead: String?, body: [Block], signOff: String?, officials: [OfficialMention], tags: [Tag], searchWords: String?) {
+            self.file = file
+            self.title = title
+            self.titleDerived = titleDerived
+            self.date = date
+            self.eventDate = eventDate
+            self.place = place
+            self.agency = agency
+            self.dateline = dateline
+            self.lead = lead
+            self.body = body
+            self.signOff = signOff
+            self.officials = officials
+            self.tags = tags
+            self.searchWords = searchWords
+        }
+
+        func copy() -> Fields {
+            Fields(file: file, title: title, titleDerived: titleDerived, date: date, eventDate: eventDate, place: place, agency: agency, dateline: dateline, lead: lead, body: body, signOff: signOff, officials: officials, tags: tags, searchWords: searchWords)
+        }
+    }
+
+    @usableFromInline var fields: Fields
+
+    /// The fields, unshared first if another value holds them too.
+    @usableFromInline mutating func fieldsForWriting() -> Fields {
+        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+        return fields
+    }
+
     /// Seed file name (not a path), e.g. `004_96b83adbe4ecf584.txt`.
-    public var file: String
-    public var title: String
+    public var file: String {
+        @inlinable get { fields.file }
+        _modify { let f = fieldsForWriting(); yield &f.file }
+        set { fieldsForWriting().file = newValue }
+    }
+    public var title: String {
+        @inlinable get { fields.title }
+        _modify { let f = fieldsForWriting(); yield &f.title }
+        set { fieldsForWriting().title = newValue }
+    }
     /// True when the file had no title and `title` was derived from the lead.
-    public var titleDerived: Bool
+    public var titleDerived: Bool {
+        @inlinable get { fields.titleDerived }
+        _modify { let f = fieldsForWriting(); yield &f.titleDerived }
+        set { fieldsForWriting().titleDerived = newValue }
+    }
     /// Publication date (header), completed where the text allows; used for the timeline.
-    public var date: DispatchDate
+    public var date: DispatchDate {
+        @inlinable get { fields.date }
+        _modify { let f = fieldsForWriting(); yield &f.date }
+        set { fieldsForWriting().date = newValue }
+    }
     /// Date of the event reported, when the lead names one that differs from `date`.
-    public var eventDate: DispatchDate?
-    public var place: String?
-    public var agency: String?
+    public var eventDate: DispatchDate? {
+        @inlinable get { fields.eventDate }
+        _modify { let f = fieldsForWriting(); yield &f.eventDate }
+        set { fieldsForWriting().eventDate = newValue }
+    }
+    public var place: String? {
+        @inlinable get { fields.place }
+        _modify { let f = fieldsForWriting(); yield &f.place }
+        set { fieldsForWriting().place = newValue }
+    }
+    public var agency: String? {
+        @inlinable get { fields.agency }
+        _modify { let f = fieldsForWriting(); yield &f.agency }
+        set { fieldsForWriting().agency = newValue }
+    }
     /// The dateline as written, e.g. `Hanoï, 30 novembre (VNA)`.
-    public var dateline: String?
+    public var dateline: String? {
+        @inlinable get { fields.dateline }
+        _modify { let f = fieldsForWriting(); yield &f.dateline }
+        set { fieldsForWriting().dateline = newValue }
+    }
     /// First paragraph without its dateline.
-    public var lead: String?
+    public var lead: String? {
+        @inlinable get { fields.lead }
+        _modify { let f = fieldsForWriting(); yield &f.lead }
+        set { fieldsForWriting().lead = newValue }
+    }
     /// Everything after the lead, in order: paragraphs and photo captions.
-    public var body: [Block]
+    public var body: [Block] {
+        @inlinable get { fields.body }
+        _modify { let f = fieldsForWriting(); yield &f.body }
+        set { fieldsForWriting().body = newValue }
+    }
     /// Sign-off as written (`- VNA`, `VNA/CVN`, `./.`), if any.
-    public var signOff: String?
-    public var officials: [OfficialMention]
-    public var tags: [Tag]
+    public var signOff: String? {
+        @inlinable get { fields.signOff }
+        _modify { let f = fieldsForWriting(); yield &f.signOff }
+        set { fieldsForWriting().signOff = newValue }
+    }
+    public var officials: [OfficialMention] {
+        @inlinable get { fields.officials }
+        _modify { let f = fieldsForWriting(); yield &f.officials }
+        set { fieldsForWriting().officials = newValue }
+    }
+    public var tags: [Tag] {
+        @inlinable get { fields.tags }
+        _modify { let f = fieldsForWriting(); yield &f.tags }
+        set { fieldsForWriting().tags = newValue }
+    }
     /// The distinct words of its text as the search index keys them (folded, split, stop
     /// words left out), space-separated, computed with officials and tags while seeds load
     /// (on all cores, and kept in the build cache) rather than when the index is written.
     /// Nil when not computed: the index then reads the text itself.
-    public var searchWords: String?
+    public var searchWords: String? {
+        @inlinable get { fields.searchWords }
+        _modify { let f = fieldsForWriting(); yield &f.searchWords }
+        set { fieldsForWriting().searchWords = newValue }
+    }
 
     public init(file: String, title: String = "", titleDerived: Bool = false,
                 date: DispatchDate = .unknown, eventDate: DispatchDate? = nil,
                 place: String? = nil, agency: String? = nil, dateline: String? = nil,
                 lead: String? = nil, body: [Block] = [], signOff: String? = nil,
                 officials: [OfficialMention] = [], tags: [Tag] = []) {
-        self.file = file
-        self.title = title
-        self.titleDerived = titleDerived
-        self.date = date
-        self.eventDate = eventDate
-        self.place = place
-        self.agency = agency
-        self.dateline = dateline
-        self.lead = lead
-        self.body = body
-        self.signOff = signOff
-        self.officials = officials
-        self.tags = tags
+        fields = Fields(file: file, title: title, titleDerived: titleDerived, date: date, eventDate: eventDate,
+                        place: place, agency: agency, dateline: dateline, lead: lead, body: body, signOff: signOff,
+                        officials: officials, tags: tags, searchWords: nil)
+    }
+
+    /// Field by field, as the synthesised conformance compared them.
+    public static func == (a: Dispatch, b: Dispatch) -> Bool {
+        if a.fields === b.fields { return true }
+        return a.file == b.file
+            && a.title == b.title
+            && a.titleDerived == b.titleDerived
+            && a.date == b.date
+            && a.eventDate == b.eventDate
+            && a.place == b.place
+            && a.agency == b.agency
+            && a.dateline == b.dateline
+            && a.lead == b.lead
+            && a.body == b.body
+            && a.signOff == b.signOff
+            && a.officials == b.officials
+            && a.tags == b.tags
+            && a.searchWords == b.searchWords
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(file)
+        h.combine(title)
+        h.combine(titleDerived)
+        h.combine(date)
+        h.combine(eventDate)
+        h.combine(place)
+        h.combine(agency)
+        h.combine(dateline)
+        h.combine(lead)
+        h.combine(body)
+        h.combine(signOff)
+        h.combine(officials)
+        h.combine(tags)
+        h.combine(searchWords)
     }
 
     /// Lead then body paragraphs, the text that extraction reads.
