@@ -226,6 +226,15 @@ enum Tokenizer {
                 var stats = WordStats(first: v)
                 var prevLower = isLowerValue(v)
                 while j < n {
+                    // A small ASCII letter, most of a text: no split, no accent, nothing to look up.
+                    let c = b[j]
+                    if c >= 0x61 && c <= 0x7A {
+                        prevLower = true
+                        stats.lower += 1
+                        lettersInSeg += 1
+                        j += 1
+                        continue
+                    }
                     let (w, wl) = decode(b, j)
                     if isLetter(w) || isDigit(w) || (w >= 0x300 && w <= 0x36F) {
                         let up = isUpperValue(w)
