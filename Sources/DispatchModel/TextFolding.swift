@@ -81,13 +81,44 @@ public enum TextFolding {
                 i = j
                 if i == n { break }
             }
-            // One non-ASCII scalar.
+            // One non-ASCII scalar: below U+2200 (accented letters, quotes, dashes), its
+            // folded bytes come from a flat table; others through `forEachFoldedByte`.
             let b = src[i]
             let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
             let end = min(i + len, n)
+            if len <= 3 && end == i + len {
+                var v = UInt32(b) & (len == 2 ? 0x1F : 0x0F)
+                for k in (i + 1)..<end { v = (v << 6) | (UInt32(src[k]) & 0x3F) }
+                if v < UInt32(flatLimit), v >= (len == 2 ? 0x80 : 0x800) { // canonical (valid UTF-8)
+                    let e = flat[Int(v)]
+                    if e != flatFallback {
+                        var bytes = e & 0xFF_FFFF
+                        for _ in 0..<(e >> 24) { out.append(UInt8(truncatingIfNeeded: bytes)); bytes >>= 8 }
+                        i = end
+                        continue
+                    }
+                }
+            }
             _ = forEachFoldedByte(UnsafeBufferPointer(rebasing: src[i..<end]), lowercase: true) { out.append($0) }
             i = end
         }
+    }
+
+    static let flatLimit = 0x2200
+    static let flatFallback: UInt32 = .max
+    /// `appendKey`'s output for each scalar below `flatLimit`, made by running
+    /// `forEachFoldedByte` on it (so both agree by construction): the byte count in the top
+    /// byte, up to three bytes below, low byte first; `flatFallback` when longer. A
+    /// dictionary lookup per accented letter (SipHash) cost more than the rest of the fold.
+    static let flat: [UInt32] = (0..<flatLimit).map { v -> UInt32 in
+        guard let scalar = Unicode.Scalar(UInt32(v)) else { return flatFallback }
+        var utf8 = Array(String(Character(scalar)).utf8)
+        var folded: [UInt8] = []
+        _ = utf8.withUnsafeMutableBufferPointer { forEachFoldedByte(UnsafeBufferPointer($0), lowercase: true) { folded.append($0) } }
+        guard folded.count <= 3 else { return flatFallback }
+        var e = UInt32(folded.count) << 24
+        for (k, c) in folded.enumerated() { e |= UInt32(c) << (8 * UInt32(k)) }
+        return e
     }
 
     /// The folding table as UTF-8 bytes, for byte-level scanners (search words).
