@@ -57,10 +57,4 @@ enum ArticleHTML {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
         return out
     }
-
-    /// `captionsAsFigures` on text (tests).
-    static func captionsAsFigures(_ html: String) -> String {
-        var html = html
-        return html.withUTF8 { String(decoding: captionsAsFigures($0), as: UTF8.self) }
-    }
 }

@@ -117,7 +117,7 @@ enum Tokenizer {
             start = -1
             end = -1
         }
-        let classes = asciiClasses // once: a static's initialisation check per byte is not free
+        let classes = wordByteClasses // once: a static's initialisation check per byte is not free
         var i = 0
         let n = u.count
         while i < n {
@@ -167,7 +167,7 @@ enum Tokenizer {
 
     /// Bytes for `forEachWord`: 1 ASCII letter or digit, 2 hyphen, 3 apostrophe, 0 other
     /// (every byte of a multi-byte character included, so a run stops at one).
-    static let asciiClasses: [UInt8] = (0..<256).map { (c: Int) -> UInt8 in
+    static let wordByteClasses: [UInt8] = (0..<256).map { (c: Int) -> UInt8 in
         switch c {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: 1
         case 0x2D: 2
