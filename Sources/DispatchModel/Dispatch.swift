@@ -106,7 +106,8 @@ public struct Dispatch: Hashable, Sendable {
 
     @usableFromInline var fields: Fields
 
-    /// The fields, unshared first if another value holds them too.
+    /// The fields, unshared first if another value holds them too (each property's
+    /// `_modify`, which also serves assignments).
     @usableFromInline mutating func fieldsForWriting() -> Fields {
         if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
         return fields
@@ -116,74 +117,61 @@ public struct Dispatch: Hashable, Sendable {
     public var file: String {
         @inlinable get { fields.file }
         _modify { let f = fieldsForWriting(); yield &f.file }
-        set { fieldsForWriting().file = newValue }
     }
     public var title: String {
         @inlinable get { fields.title }
         _modify { let f = fieldsForWriting(); yield &f.title }
-        set { fieldsForWriting().title = newValue }
     }
     /// True when the file had no title and `title` was derived from the lead.
     public var titleDerived: Bool {
         @inlinable get { fields.titleDerived }
         _modify { let f = fieldsForWriting(); yield &f.titleDerived }
-        set { fieldsForWriting().titleDerived = newValue }
     }
     /// Publication date (header), completed where the text allows; used for the timeline.
     public var date: DispatchDate {
         @inlinable get { fields.date }
         _modify { let f = fieldsForWriting(); yield &f.date }
-        set { fieldsForWriting().date = newValue }
     }
     /// Date of the event reported, when the lead names one that differs from `date`.
     public var eventDate: DispatchDate? {
         @inlinable get { fields.eventDate }
         _modify { let f = fieldsForWriting(); yield &f.eventDate }
-        set { fieldsForWriting().eventDate = newValue }
     }
     public var place: String? {
         @inlinable get { fields.place }
         _modify { let f = fieldsForWriting(); yield &f.place }
-        set { fieldsForWriting().place = newValue }
     }
     public var agency: String? {
         @inlinable get { fields.agency }
         _modify { let f = fieldsForWriting(); yield &f.agency }
-        set { fieldsForWriting().agency = newValue }
     }
     /// The dateline as written, e.g. `Hanoï, 30 novembre (VNA)`.
     public var dateline: String? {
         @inlinable get { fields.dateline }
         _modify { let f = fieldsForWriting(); yield &f.dateline }
-        set { fieldsForWriting().dateline = newValue }
     }
     /// First paragraph without its dateline.
     public var lead: String? {
         @inlinable get { fields.lead }
         _modify { let f = fieldsForWriting(); yield &f.lead }
-        set { fieldsForWriting().lead = newValue }
     }
     /// Everything after the lead, in order: paragraphs and photo captions.
     public var body: [Block] {
         @inlinable get { fields.body }
         _modify { let f = fieldsForWriting(); yield &f.body }
-        set { fieldsForWriting().body = newValue }
     }
     /// Sign-off as written (`- VNA`, `VNA/CVN`, `./.`), if any.
     public var signOff: String? {
         @inlinable get { fields.signOff }
         _modify { let f = fieldsForWriting(); yield &f.signOff }
-        set { fieldsForWriting().signOff = newValue }
     }
     public var officials: [OfficialMention] {
         @inlinable get { fields.officials }
         _modify { let f = fieldsForWriting(); yield &f.officials }
-        set { fieldsForWriting().officials = newValue }
     }
     public var tags: [Tag] {
         @inlinable get { fields.tags }
         _modify { let f = fieldsForWriting(); yield &f.tags }
-        set { fieldsForWriting().tags = newValue }
     }
     /// The distinct words of its text as the search index keys them (folded, split, stop
     /// words left out), space-separated, computed with officials and tags while seeds load
@@ -192,7 +180,6 @@ public struct Dispatch: Hashable, Sendable {
     public var searchWords: String? {
         @inlinable get { fields.searchWords }
         _modify { let f = fieldsForWriting(); yield &f.searchWords }
-        set { fieldsForWriting().searchWords = newValue }
     }
 
     public init(file: String, title: String = "", titleDerived: Bool = false,

@@ -2,14 +2,21 @@
 /// build cache: Swift's `Hasher` is seeded per process, so it cannot key anything on disk.
 /// Not cryptographic: it detects changes, it does not defend against forgery.
 public struct StableHasher: Sendable {
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    public private(set) var value: UInt64 = Self.fnvBasis
+
+    /// FNV-1a's start and one step, for the bytes this hashes one at a time (and for the
+    /// link check's hashes, which must stream byte by byte).
+    @inlinable public static var fnvBasis: UInt64 { 0xcbf2_9ce4_8422_2325 }
+    @inlinable @inline(__always) public static func fnvStep(_ v: UInt64, _ b: UInt8) -> UInt64 {
+        (v ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+    }
 
     public init() {}
 
     public init(_ label: String) { combine(label) }
 
     @inline(__always) public mutating func combine(byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        value = Self.fnvStep(value, byte)
     }
 
     public mutating func combine<C: Collection>(bytes: C) where C.Element == UInt8 {
@@ -17,7 +24,7 @@ public struct StableHasher: Sendable {
             return done
         }
         var v = value
-        for b in bytes { v = (v ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        for b in bytes { v = Self.fnvStep(v, b) }
         value = v
     }
 
@@ -34,7 +41,7 @@ public struct StableHasher: Sendable {
             i += 8
         }
         while i < n {
-            v = (v ^ UInt64(buffer[i])) &* 0x0000_0100_0000_01B3
+            v = Self.fnvStep(v, buffer[i])
             i += 1
         }
         value = v

@@ -112,9 +112,9 @@ public enum TextFolding {
     /// dictionary lookup per accented letter (SipHash) cost more than the rest of the fold.
     static let flat: [UInt32] = (0..<flatLimit).map { v -> UInt32 in
         guard let scalar = Unicode.Scalar(UInt32(v)) else { return flatFallback }
-        var utf8 = Array(String(Character(scalar)).utf8)
+        let utf8 = Array(String(Character(scalar)).utf8)
         var folded: [UInt8] = []
-        _ = utf8.withUnsafeMutableBufferPointer { forEachFoldedByte(UnsafeBufferPointer($0), lowercase: true) { folded.append($0) } }
+        _ = utf8.withUnsafeBufferPointer { forEachFoldedByte($0, lowercase: true) { folded.append($0) } }
         guard folded.count <= 3 else { return flatFallback }
         var e = UInt32(folded.count) << 24
         for (k, c) in folded.enumerated() { e |= UInt32(c) << (8 * UInt32(k)) }

@@ -84,7 +84,7 @@ enum TextRepair {
                 while q > previous {
                     let c = u[q]
                     if c == 0x40 || c == 0x2F { inURL = true; break }
-                    if c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x28 { closed = true; break }
+                    if closesURL(c) { closed = true; break }
                     q -= 1
                 }
                 if !inURL && !closed { inURL = previousInURL }
@@ -93,7 +93,7 @@ enum TextRepair {
                     var k = d - 1
                     while k >= 0, k >= d - 8 {
                         let c = u[k]
-                        if c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x28 || c == 0x27 || c == 0x2D { break }
+                        if startsWordAfter(c) { break }
                         k -= 1
                     }
                     let wordStart = k + 1
@@ -118,10 +118,17 @@ enum TextRepair {
         return inserting(spaces, into: b)
     }
 
+    /// Space, tab, a 0xA0 byte (alone or inside a character) or `(`: a URL ends there, and a
+    /// word starts after it.
+    @inline(__always) private static func closesURL(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x28 }
+
+    /// A byte a word starts after: those above, `'` and `-` (which do not end a URL).
+    @inline(__always) private static func startsWordAfter(_ c: UInt8) -> Bool { closesURL(c) || c == 0x27 || c == 0x2D }
+
     /// A byte after a digit that may start a glued word: not a separator, `@`, `/` or digit
     /// (which the scan handles on their own).
     @inline(__always) private static func startsGluedWord(_ c: UInt8) -> Bool {
-        !(c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x28 || c == 0x27 || c == 0x2D || c == 0x40 || c == 0x2F || (c &- 0x30) <= 9)
+        !(startsWordAfter(c) || c == 0x40 || c == 0x2F || (c &- 0x30) <= 9)
     }
 
     static func startsNewSentence(_ b: [UInt8], dot i: Int) -> Bool {

@@ -113,7 +113,7 @@ private struct Scan {
         for a in anchors {
             let toks = docs[a.doc]
             let keys = a.range.map { toks[$0].key }
-            let key = a.range.map { self.key(toks[$0]) }.joined(separator: " ")
+            let key = keyOf(toks, a.range)
             if let reg = registry, let ei = reg.entryIndex(key: key, role: a.role), reg.entries[ei].exclude { continue }
             let identity = registry?.identityKey(forFolded: key) ?? key
             let name = a.range.map { tokens.text(a.doc, toks[$0]) }.joined(separator: " ")

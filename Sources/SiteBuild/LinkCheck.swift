@@ -138,9 +138,9 @@ public enum LinkCheck {
     static let indexSuffix = Array("/index.html".utf8)
 
     /// FNV-1a over bytes: streaming, so `fnv(a + b)` can be computed from `fnv(a)` and `b`.
-    @inline(__always) static func fnv<C: Sequence<UInt8>>(_ bytes: C, from start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    @inline(__always) static func fnv<C: Sequence<UInt8>>(_ bytes: C, from start: UInt64 = StableHasher.fnvBasis) -> UInt64 {
         var v = start
-        for b in bytes { v = (v ^ UInt64(b)) &* 0x100_0000_01b3 }
+        for b in bytes { v = StableHasher.fnvStep(v, b) }
         return v
     }
 
@@ -285,12 +285,12 @@ public enum LinkCheck {
     /// `fnv(rest)` when `rest` is a plain path (no `?`, `%`, `..`, `./` or `//`: nothing to
     /// decode or normalise), else nil. One pass: the tests and the hash were five.
     @inline(__always) static func plainPathHash(_ rest: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var v: UInt64 = 0xcbf2_9ce4_8422_2325
+        var v = StableHasher.fnvBasis
         var previous: UInt8 = 0
         for c in rest {
             if c == 0x3F || c == 0x25 { return nil }
             if c == 0x2E || c == 0x2F, previous == 0x2E || (previous == 0x2F && c == 0x2F) { return nil }
-            v = (v ^ UInt64(c)) &* 0x100_0000_01b3
+            v = StableHasher.fnvStep(v, c)
             previous = c
         }
         return v
