@@ -36,8 +36,9 @@ struct PageContext {
         item(i, site.articles[i], root: root)
     }
 
-    /// `a` is `site.articles[i]`, borrowed: a copy of an `Article` retains every string and
-    /// array in it, shared by both rendering threads.
+    /// `a` is `site.articles[i]`, borrowed, so the body reads it without copies of its own (the
+    /// array's subscript still copies it once on the way in: a profile shows it, four retains
+    /// now that `Dispatch` is one reference).
     private func item(_ i: Int, _ a: borrowing Article, root: String) -> TemplateContext {
         var c: TemplateContext = [
             "url": .text(articleURL(i, root: root)),

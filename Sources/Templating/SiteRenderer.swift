@@ -185,8 +185,9 @@ public struct SiteRenderer: Sendable {
         article(i, site.articles[i])
     }
 
-    /// `a` is `site.articles[i]`, passed borrowed: a copy of an `Article` retains every string
-    /// and array in it, and both rendering threads share them.
+    /// `a` is `site.articles[i]`, passed borrowed, so the body reads it without copies of its
+    /// own (the array's subscript still copies it once on the way in: a profile shows it,
+    /// four retains now that `Dispatch` is one reference).
     private func article(_ i: Int, _ a: borrowing Article) -> OutputFile {
         let path = a.page
         let root = PageContext.root(depth: PageContext.depth(of: path))
