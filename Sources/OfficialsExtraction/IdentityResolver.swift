@@ -100,6 +100,9 @@ public struct IdentityResolver: Sendable {
         }
         var people: [ResolvedPerson] = []
         people.reserveCapacity(byID.count)
+        // Roles repeat across people (every vice-minister of foreign affairs has the same
+        // one): each distinct role is analysed once for the whole corpus.
+        var roleCache = RoleAnalysis.Cache()
         for (_, acc) in byID {
             let spellings = acc.spellings.keys.sorted()
             var display = OfficialsResolverText.bestSpelling(acc.spellings)
@@ -110,8 +113,8 @@ public struct IdentityResolver: Sendable {
             let sortedSpellings = all.map { (TextFolding.key($0), $0) }.sorted { $0 < $1 }.map(\.1)
             var p = ResolvedPerson(displayName: display, spellings: sortedSpellings, appearances: apps)
             let roles = apps.compactMap(\.role)
-            p.organisations = RoleAnalysis.organisations(in: roles)
-            p.country = entry?.country ?? RoleAnalysis.country(of: roles)
+            p.organisations = RoleAnalysis.organisations(in: roles, cache: &roleCache)
+            p.country = entry?.country ?? RoleAnalysis.country(of: roles, cache: &roleCache)
             p.description = entry?.description
             p.portraitCredit = entry?.portraitCredit
             people.append(p)
@@ -160,12 +163,28 @@ public enum RoleAnalysis {
     /// Acronyms in the roles (`PCC` from `… chinois (PCC)` or `… du PCC`), sorted; generic
     /// ones that name no organisation alone (`CC`) are left out.
     public static func organisations(in roles: [String]) -> [String] {
+        var cache = Cache()
+        return organisations(in: roles, cache: &cache)
+    }
+
+    /// What one role string says, remembered across the people of a corpus.
+    public struct Cache {
+        var organisations: [String: [String]] = [:]
+        var country: [String: String?] = [:]
+        public init() {}
+    }
+
+    static func organisations(in roles: [String], cache: inout Cache) -> [String] {
         var out = Set<String>()
         // A person's roles repeat (hundreds of dispatches, a few distinct roles): tokenize each once.
         for r in Set(roles) {
+            if let known = cache.organisations[r] { out.formUnion(known); continue }
+            var found: [String] = []
             for t in Tokenizer.tokenize(r) where t.isWord && t.allCaps && t.text.count >= 2 {
-                if !Lexicon.genericAcronyms.contains(t.text) { out.insert(t.text) }
+                if !Lexicon.genericAcronyms.contains(t.text) { found.append(t.text) }
             }
+            cache.organisations[r] = found
+            out.formUnion(found)
         }
         return out.sorted()
     }
@@ -191,10 +210,19 @@ public enum RoleAnalysis {
 
     /// Most frequent country over a person's roles; ties go to the alphabetically first.
     public static func country(of roles: [String]) -> String? {
+        var cache = Cache()
+        return country(of: roles, cache: &cache)
+    }
+
+    static func country(of roles: [String], cache: inout Cache) -> String? {
         var distinct: [String: Int] = [:]
         for r in roles { distinct[r, default: 0] += 1 }
         var c: [String: Int] = [:]
-        for (r, n) in distinct { if let x = country(of: r) { c[x, default: 0] += n } }
+        for (r, n) in distinct {
+            let found: String?
+            if let known = cache.country[r] { found = known } else { found = country(of: r); cache.country[r] = found }
+            if let x = found { c[x, default: 0] += n }
+        }
         return c.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 }

@@ -22,17 +22,19 @@ public struct SiteIndex: Sendable {
         // on the other: neither reads the other.
         enum Part: Sendable {
             case people([Person])
-            case slugsAndTags([String], [TagEntry], [[String]])
+            case slugsAndTags([String], [TagEntry], [[Int]], [[String]])
         }
-        var people: [Person] = [], articleSlugs: [String] = [], tags: [TagEntry] = [], mentionKeys: [[String]] = []
+        var people: [Person] = [], articleSlugs: [String] = [], tags: [TagEntry] = []
+        var articleTags: [[Int]] = [], mentionKeys: [[String]] = []
         for part in Parallel.map(2, jobs: jobs, { k -> Part in
-            k == 0 ? .people(Self.people(of: sorted, resolver: resolver))
-                : .slugsAndTags(Self.articleSlugs(of: sorted), Self.tagEntries(of: sorted),
-                                sorted.map { $0.officials.map { TextFolding.key($0.name) } })
+            if k == 0 { return .people(Self.people(of: sorted, resolver: resolver)) }
+            let tags = Self.tagEntries(of: sorted)
+            return .slugsAndTags(Self.articleSlugs(of: sorted), tags, Self.articleTags(of: sorted, tags: tags),
+                                 sorted.map { $0.officials.map { TextFolding.key($0.name) } })
         }) {
             switch part {
             case .people(let p): people = p
-            case .slugsAndTags(let s, let t, let m): articleSlugs = s; tags = t; mentionKeys = m
+            case .slugsAndTags(let s, let t, let at, let m): articleSlugs = s; tags = t; articleTags = at; mentionKeys = m
             }
         }
         var articles = sorted.enumerated().map { i, d in
@@ -59,11 +61,7 @@ public struct SiteIndex: Sendable {
         }
         Person.linkCoAppearances(&people, articles: articles)
 
-        var tagIndexByTag: [Tag: Int] = [:]
-        for (i, t) in tags.enumerated() { tagIndexByTag[t.tag] = i }
-        for i in articles.indices {
-            articles[i].tags = articles[i].dispatch.tags.compactMap { tagIndexByTag[$0] }
-        }
+        for i in articles.indices { articles[i].tags = articleTags[i] }
 
         self.articles = articles
         self.people = people
@@ -107,6 +105,13 @@ public struct SiteIndex: Sendable {
             tags.append(TagEntry(tag: t, slug: tagAlloc.allocate(t.name), articles: tagArticles[t]!))
         }
         return tags
+    }
+
+    /// Each article's tags as indexes into `tags`, in the order its dispatch lists them.
+    static func articleTags(of sorted: [Dispatch], tags: [TagEntry]) -> [[Int]] {
+        var tagIndexByTag: [Tag: Int] = [:]
+        for (i, t) in tags.enumerated() { tagIndexByTag[t.tag] = i }
+        return sorted.map { $0.tags.compactMap { tagIndexByTag[$0] } }
     }
 
     /// The newest dispatches with a known year, at most `count` (home page, timeline, feeds).

@@ -188,10 +188,27 @@ public struct OutputWriter: Sendable {
     /// A generated path must stay inside the output folder: relative, no `..`, no NUL,
     /// no empty or dot components, and of a length the file system accepts.
     static func checkPath(_ p: String) throws(Diagnostic) {
-        let parts = p.split(separator: "/", omittingEmptySubsequences: false)
-        let bad = p.isEmpty || p.hasPrefix("/") || p.utf8.contains(0) || p.utf8.count > 1024
-            || parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.utf8.count > 255 }
-        if bad { throw Diagnostic.error(SourceLocation(path: p), "refusing to write outside the output folder", code: "output") }
+        if !isSafePath(p) { throw Diagnostic.error(SourceLocation(path: p), "refusing to write outside the output folder", code: "output") }
+    }
+
+    /// One pass over the bytes (every file of a build is checked; splitting the path into
+    /// substrings was a percent of a build).
+    static func isSafePath(_ p: String) -> Bool {
+        var p = p
+        return p.withUTF8 { u -> Bool in
+            if u.isEmpty || u.count > 1024 { return false }
+            var start = 0 // first byte of the current component
+            for i in 0...u.count {
+                let c: UInt8 = i < u.count ? u[i] : 0x2F
+                if c == 0 { return false }
+                guard c == 0x2F else { continue }
+                let n = i - start
+                if n == 0 || n > 255 { return false } // empty (a leading `/` or `//`) or too long
+                if u[start] == 0x2E && (n == 1 || (n == 2 && u[start + 1] == 0x2E)) { return false } // `.` or `..`
+                start = i + 1
+            }
+            return true
+        }
     }
 
     static func readManifest(_ output: String) -> Set<String>? {

@@ -68,7 +68,7 @@ public final class Staging: @unchecked Sendable {
             throw Diagnostic.error(SourceLocation(path: output + "/" + path), "a generated file would replace the manifest", code: "output")
         }
         var dir = paths.staging
-        if let slash = path.lastIndex(of: "/") { dir += "/" + path[..<slash] }
+        if let slash = path.utf8.lastIndex(of: 0x2F) { dir += "/" + path[..<slash] }
         mutex.lock()
         let fresh = generated.insert(path).inserted
         // mkdir(2) directly, under the mutex (FileManager stats every component of every path).

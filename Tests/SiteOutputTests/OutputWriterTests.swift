@@ -1,6 +1,6 @@
 import DispatchModel
 import Foundation
-import SiteOutput
+@testable import SiteOutput
 import TestSupport
 import Testing
 #if canImport(Glibc)
@@ -31,6 +31,29 @@ import Glibc
         }
         #expect(Tree.read(out + "/index.html") == "ok", "a refused publish leaves the previous site")
         #expect(!FileManager.default.fileExists(atPath: root + "/escape.html"))
+    }
+
+    /// The one-pass check against its definition on strings: components split on `/`, none
+    /// empty, `.`, `..` or over 255 bytes; no NUL; 1 to 1,024 bytes.
+    @Test func pathCheckAgreesWithItsDefinition() {
+        func reference(_ p: String) -> Bool {
+            let parts = p.split(separator: "/", omittingEmptySubsequences: false)
+            return !(p.isEmpty || p.hasPrefix("/") || p.utf8.contains(0) || p.utf8.count > 1024
+                || parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.utf8.count > 255 })
+        }
+        var paths = ["", "/", "a", "a/", "/a", "a/b", "a//b", ".", "..", "...", ".a", "a.", "..a", "a/.", "a/..",
+                     "a/./b", "a/../b", "./a", "../a", "a/.../b", "é/ü.html", "a\u{0}b", "\u{0}",
+                     String(repeating: "a", count: 255), String(repeating: "a", count: 256),
+                     "x/" + String(repeating: "é", count: 127) + "a", "x/" + String(repeating: "é", count: 128),
+                     String(repeating: "ab/", count: 341) + "a", String(repeating: "ab/", count: 341) + "ab"]
+        // Random paths over the characters that matter.
+        var rng = SeededRandom(seed: 7)
+        for _ in 0..<20_000 {
+            paths.append(rng.text(from: ["a", "b", ".", "/", "é", "\u{0}", "-"], count: rng.below(9)))
+        }
+        for p in paths {
+            #expect(OutputWriter.isSafePath(p) == reference(p), "\(p.debugDescription)")
+        }
     }
 }
 
