@@ -1,5 +1,6 @@
 import DispatchModel
 @testable import SiteBuild
+import TestSupport
 import Testing
 
 @Suite struct ControlCharactersTests {
@@ -20,5 +21,21 @@ import Testing
         let before = clean
         #expect(ControlCharacters.clean(&clean) == 0)
         #expect(clean == before)
+    }
+
+    /// The word-at-a-time test against its definition on scalars, on random texts made of
+    /// the bytes it must tell apart (controls, allowed whitespace, U+FFFD–U+FFFF, other
+    /// characters whose UTF-8 starts with 0xEF or holds 0xBF), at every length and offset.
+    @Test func forbiddenTestAgreesWithItsDefinition() {
+        var rng = SeededRandom(seed: 11)
+        let pieces = ["a", "é", " ", "\t", "\n", "\r", "\u{1}", "\u{1F}", "\u{0}", "\u{7F}", "\u{FFFE}", "\u{FFFF}",
+                      "\u{FFFD}", "\u{FEFF}", "\u{F8FF}", "ợ", "\u{1F600}", "Đà Nẵng, le 3 mai. "]
+        for _ in 0..<20_000 {
+            // Mostly clean text with at most one piece that matters, at a random place.
+            var s = rng.text(from: ["a", "é", " ", "Nẵng ", "ợ", "\u{FFFD}", "\u{FEFF}"], count: rng.below(40))
+            if rng.below(2) == 0 { s += rng.pick(pieces) + rng.text(from: ["b", "ü "], count: rng.below(20)) }
+            let expected = s.unicodeScalars.contains { ControlCharacters.isForbidden($0.value) }
+            #expect(ControlCharacters.hasForbidden(s) == expected, "\(s.debugDescription)")
+        }
     }
 }
