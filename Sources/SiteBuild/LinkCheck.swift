@@ -300,14 +300,18 @@ public enum LinkCheck {
     /// letters, digits, `+ - .`) before the first `:`, which comes before any `/`.
     static func isExternal(_ link: UnsafeBufferPointer<UInt8>) -> Bool {
         if link.count >= 2 && link[0] == 0x2F && link[1] == 0x2F { return true }
-        guard let colon = link.firstIndex(of: 0x3A) else { return false }
-        if colon == 0 { return false }
-        for k in 0..<colon {
+        // Up to the first byte that cannot be in a scheme: external when it is a `:` with a
+        // scheme before it. The same answer as finding the first `:` and checking what comes
+        // before, but a site's own links (`../tags/…`) stop at their first `/`, where looking
+        // for a `:` read every byte of every link.
+        var k = 0
+        while k < link.count {
             let c = link[k]
-            let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E
-            if !ok { return false }
+            let scheme = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E
+            if !scheme { return c == 0x3A && k > 0 }
+            k += 1
         }
-        return true
+        return false
     }
 
     static func isExternal(_ link: String) -> Bool {

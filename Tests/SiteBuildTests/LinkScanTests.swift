@@ -58,6 +58,26 @@ import Testing
         }
     }
 
+    /// External links: `//host`, or a scheme before a `:` that comes before any `/`. The
+    /// scan that stops at the first byte outside a scheme, against that definition.
+    @Test func externalLinksAgreeWithTheDefinition() {
+        func reference(_ link: String) -> Bool {
+            let b = Array(link.utf8)
+            if b.count >= 2 && b[0] == 0x2F && b[1] == 0x2F { return true }
+            guard let colon = b.firstIndex(of: 0x3A), colon > 0 else { return false }
+            return b[..<colon].allSatisfy { c in
+                (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E
+            }
+        }
+        var links = ["https://x.org/a", "mailto:a@b", "//cdn/x.js", "../tags/x/index.html", "a:b", ":x", "",
+                     "x/y:z", "#frag:1", "../a:b", "svn+ssh://h", "a.b-c+d:", "é:x", "/abs", "?q=a:b"]
+        var rng = SeededRandom(seed: 5)
+        for _ in 0..<20_000 {
+            links.append(rng.text(from: ["a", "Z", "9", "+", "-", ".", ":", "/", "#", "é", "?", "_"], count: rng.below(8)))
+        }
+        for l in links { #expect(LinkCheck.isExternal(l) == reference(l), "\(l.debugDescription)") }
+    }
+
     @Test func readsARenderedPage() {
         let page = Array("<p id=\"a\"><a href=\"../x/index.html#b\" title=\"q = 1\">t</a> <img src='i.png' alt=\"&amp;\"> a=b href=\"&amp;c\"</p>".utf8)
         let found = Self.scan(page, names: LinkCheck.pageAttributes).map { (LinkCheck.pageAttributes[$0.0], String(decoding: page[$0.1], as: UTF8.self), $0.2) }
