@@ -167,11 +167,10 @@ public enum RoleAnalysis {
         return organisations(in: roles, cache: &cache)
     }
 
-    /// What one role string says, remembered across the people of a corpus.
-    public struct Cache {
+    /// What each role string says, remembered across the people of a corpus (the resolver's).
+    struct Cache {
         var organisations: [String: [String]] = [:]
         var country: [String: String?] = [:]
-        public init() {}
     }
 
     static func organisations(in roles: [String], cache: inout Cache) -> [String] {
