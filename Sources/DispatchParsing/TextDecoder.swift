@@ -1,3 +1,5 @@
+import DispatchModel
+
 /// Turns a seed's raw bytes into UTF-8 bytes, whatever encoding the scraper saved.
 ///
 /// Everything downstream works on UTF-8 bytes (all the markers we look for are ASCII or
@@ -57,7 +59,7 @@ struct TextDecoder {
         var i = start
         while i < b.count {
             // ASCII, most of a French text, is skipped eight bytes at a time.
-            if i + 8 <= b.count, Self.word(b, i) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            if i + 8 <= b.count, ByteWord.isASCII(Self.word(b, i)) { i += 8; continue }
             if b[i] < 0x80 { i += 1; continue }
             let n = validSequenceLength(b, i)
             if n == 0 { return i }
@@ -160,7 +162,7 @@ struct TextDecoder {
 
     /// Eight bytes from `i` as one little-endian word.
     @inline(__always) static func word(_ b: [UInt8], _ i: Int) -> UInt64 {
-        b.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i, as: UInt64.self)) }
+        b.withUnsafeBytes { ByteWord.load($0.baseAddress!, i) }
     }
 
     /// A NUL byte never occurs in text; many other C0 controls mean an image or archive
@@ -168,16 +170,12 @@ struct TextDecoder {
     static func isBinary(_ b: [UInt8]) -> Bool {
         var controls = 0
         var i = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while i < b.count {
-            // Eight bytes at a time while none is below 0x20 or 0x7F (SWAR "has less than"
-            // and "has zero" tests): the whole file is read, and nearly all of it is text.
+            // Eight bytes at a time while none is below 0x20 or 0x7F: the whole file is
+            // read, and nearly all of it is text.
             if i + 8 <= b.count {
                 let w = Self.word(b, i)
-                let below = (w &- ones &* 0x20) & ~w & highs
-                let x = w ^ (ones &* 0x7F)
-                let del = (x &- ones) & ~x & highs
-                if below | del == 0 { i += 8; continue }
+                if !ByteWord.hasByte(below: 0x20, in: w) && !ByteWord.hasByte(0x7F, in: w) { i += 8; continue }
             }
             for c in b[i..<min(i + 8, b.count)] {
                 if c == 0 { return true }

@@ -146,13 +146,10 @@ enum ControlCharacters {
             // Eight bytes at a time: a word with no byte below 0x20 and no 0xEF (the lead byte
             // of U+FFFE and U+FFFF) needs no closer look, and nearly every word of a text is such.
             @inline(__always) func cleanWords(from start: Int) -> Int {
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
                 var i = start
                 while i + 8 <= n {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let x = w ^ (ones &* 0xEF)
-                    // Non-zero when a byte is below 0x20, or is 0xEF (never when none is).
-                    if ((w &- ones &* 0x20) & ~w & highs) | ((x &- ones) & ~x & highs) != 0 { break }
+                    let w = ByteWord.load(raw, i)
+                    if ByteWord.hasByte(below: 0x20, in: w) || ByteWord.hasByte(0xEF, in: w) { break }
                     i += 8
                 }
                 return i

@@ -1,0 +1,32 @@
+/// Tests on eight bytes at once, read as one little-endian word ("SWAR"): the scanners that
+/// read every byte of every dispatch (the decoder, the control-character check) skip the
+/// words that hold nothing they look for, and look at bytes one by one only around a hit.
+/// Each test may report a hit that is not there in a byte above the first real one (a
+/// borrow), never a miss: callers confirm byte by byte.
+public enum ByteWord {
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Eight bytes from `offset` (unaligned).
+    @inlinable @inline(__always)
+    public static func load(_ base: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// Whether some byte of `w` is below `n` (`n` at most 0x80).
+    @inlinable @inline(__always)
+    public static func hasByte(below n: UInt8, in w: UInt64) -> Bool {
+        (w &- ones &* UInt64(n)) & ~w & highs != 0
+    }
+
+    /// Whether some byte of `w` equals `b`.
+    @inlinable @inline(__always)
+    public static func hasByte(_ b: UInt8, in w: UInt64) -> Bool {
+        let x = w ^ (ones &* UInt64(b))
+        return (x &- ones) & ~x & highs != 0
+    }
+
+    /// Whether every byte of `w` is ASCII.
+    @inlinable @inline(__always)
+    public static func isASCII(_ w: UInt64) -> Bool { w & highs == 0 }
+}
