@@ -93,6 +93,7 @@ struct Build: ParsableCommand {
         options.cache = cache
         options.useCache = !noCache
         options.incremental = incremental
+        options.exitsAfterBuild = true
         let bar = Terminal.isTTY(STDERR_FILENO) ? ProgressBar() : nil
         if let bar { options.progress = { bar.step($0, $1) } }
         let start = DispatchTime.now().uptimeNanoseconds
