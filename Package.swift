@@ -35,7 +35,7 @@ let package = Package(
             "DispatchModel", .product(name: "Yams", package: "Yams"),
         ]),
         // Stage 1c: organisations, countries, places and topics.
-        .target(name: "Tagging", dependencies: ["DispatchModel"]),
+        .target(name: "Tagging", dependencies: ["DispatchModel", "OfficialsExtraction"]),
         // Stage 2: Dispatch <-> Markdown with YAML front matter.
         .target(name: "MarkdownIntermediate", dependencies: [
             "DispatchModel", .product(name: "Yams", package: "Yams"),

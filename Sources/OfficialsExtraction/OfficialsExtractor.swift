@@ -30,21 +30,26 @@ public struct OfficialsExtractor: Sendable {
         extractDetailed(texts: texts).map(\.mention)
     }
 
+    /// From the dispatch's tokens, made once for the extractor, the tagger and the search words.
+    public func extract(tokens: DispatchTokens) -> [OfficialMention] {
+        extractDetailed(tokens: tokens).map(\.mention)
+    }
+
     /// Mentions with every spelling of each person met in the dispatch, for the resolver.
     public func extractDetailed(from dispatch: Dispatch) -> [ExtractedOfficial] {
-        var texts: [String] = []
-        if let lead = dispatch.lead { texts.append(lead) }
-        for block in dispatch.body {
-            switch block {
-            case .paragraph(let p): texts.append(p)
-            case .caption(let c): if !c.text.isEmpty { texts.append(c.text) }
-            }
-        }
-        return extractDetailed(texts: texts)
+        extractDetailed(tokens: DispatchTokens(dispatch))
     }
 
     public func extractDetailed(texts: [String]) -> [ExtractedOfficial] {
-        var scan = Scan(TokenizedTexts(texts))
+        extractDetailed(tokenized: TokenizedTexts(texts))
+    }
+
+    public func extractDetailed(tokens: DispatchTokens) -> [ExtractedOfficial] {
+        extractDetailed(tokenized: tokens.texts)
+    }
+
+    func extractDetailed(tokenized: TokenizedTexts) -> [ExtractedOfficial] {
+        var scan = Scan(tokenized)
         scan.registry = registry
         return scan.run()
     }
@@ -91,13 +96,17 @@ private struct PersonAcc {
 
 private struct Scan {
     let tokens: TokenizedTexts
-    var docs: [[Token]] { tokens.docs }
+    /// The texts officials are read from (not the title).
+    let docs: ArraySlice<[Token]>
     var registry: OfficialsRegistry?
     var evidence: Set<String> = []
     /// Maximal capitalised runs of every document: (doc, range, after an honorific).
     var runs: [(Int, Range<Int>, Bool)] = []
 
-    init(_ tokens: TokenizedTexts) { self.tokens = tokens }
+    init(_ tokens: TokenizedTexts) {
+        self.tokens = tokens
+        docs = tokens.docs[..<tokens.scanned]
+    }
 
     func key(_ x: Token) -> String { tokens.keys[x.key] }
     func isPunct(_ x: Token, _ c: String) -> Bool { x.kind == .punct && tokens.keys[x.key] == c }

@@ -5,9 +5,9 @@ import DispatchModel
 /// counting. The text is a byte range of the paragraph; the key is an id in the dispatch's
 /// `TokenKeys`, where each distinct key is made into a `String` (and looked up in the
 /// lexicon) once.
-struct Token {
-    enum Kind: UInt8 { case word, number, punct }
-    var kind: Kind
+public struct Token: Sendable {
+    public enum Kind: UInt8, Sendable { case word, number, punct }
+    public internal(set) var kind: Kind
     /// First letter is uppercase.
     var cap: Bool
     /// Two or more letters, all uppercase (`PCC`).
@@ -24,11 +24,10 @@ struct Token {
     var accents: Int32
     /// Folded and lowercased (`TextFolding.key`), as an id in `TokenKeys`. Punctuation and
     /// numbers: their text (typographic apostrophes as `'`, dashes as `–`).
-    var key: Int32
-    /// As written (words and numbers): bytes `start..<end` of the paragraph; glued words are
-    /// already split.
-    var start: Int32
-    var end: Int32
+    public internal(set) var key: Int32
+    /// As written: bytes `start..<end` of the paragraph; glued words are already split.
+    public internal(set) var start: Int32
+    public internal(set) var end: Int32
 
     var isWord: Bool { kind == .word }
     var isCapWord: Bool { kind == .word && cap }
@@ -73,6 +72,9 @@ struct TokenKeys {
         return Int32(id)
     }
 
+    /// The id of the key of one ASCII byte if met, or -1.
+    func id(ascii c: UInt8) -> Int32 { asciiIDs[Int(c)] }
+
     /// The id of the key of one ASCII byte.
     mutating func intern(ascii c: UInt8) -> Int32 {
         let known = asciiIDs[Int(c)]
@@ -89,6 +91,14 @@ struct TokenKeys {
     }
 
     subscript(_ id: Int32) -> String { strings[Int(id)] }
+
+    var count: Int { strings.count }
+
+    /// Key `id`'s bytes, without making a `String`.
+    @inline(__always)
+    func withBytes<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        table.withBytes(Int(id), body)
+    }
 }
 
 /// A token with its text and key as strings, for callers off the hot path (role strings,
@@ -113,11 +123,15 @@ struct TokenizedTexts {
     var sources: [[UInt8]]
     var docs: [[Token]]
     var keys = TokenKeys()
+    /// The texts the officials are read from: `docs[..<scanned]`; those after (`extra`: the
+    /// title) are tokenized for the tagger and the search words only.
+    let scanned: Int
 
-    init(_ texts: [String]) {
-        sources = texts.map { Array($0.utf8) }
+    init(_ texts: [String], extra: [String] = []) {
+        scanned = texts.count
+        sources = (texts + extra).map { Array($0.utf8) }
         docs = []
-        docs.reserveCapacity(texts.count)
+        docs.reserveCapacity(sources.count)
         var scratch: [UInt8] = []
         for s in sources {
             docs.append(s.withUnsafeBufferPointer { Tokenizer.tokenize(utf8: $0, keys: &keys, scratch: &scratch) })

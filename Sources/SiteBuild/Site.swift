@@ -297,22 +297,23 @@ public struct Site: Sendable {
             let supplied = s.suppliedFields
             diagnostics.removeAll { $0.field.map(supplied.contains) ?? false }
         }
-        // Hand-written seeds carry their own officials and tags; raw ones get extracted.
-        var folded: [UInt8]?
+        // Hand-written seeds carry their own officials and tags; raw ones get extracted, from
+        // one tokenization of the text.
+        var tokens: DispatchTokens?
         if !seed.isMarkdown {
-            dispatch.officials = extractor.extract(from: dispatch)
-            var f: [UInt8] = []
-            dispatch.tags = tagger.tags(for: dispatch, foldedText: &f)
-            folded = f
+            let t = DispatchTokens(dispatch)
+            dispatch.officials = extractor.extract(tokens: t)
+            dispatch.tags = tagger.tags(for: dispatch, tokens: t)
+            tokens = t
         }
         sidecar?.applyLists(to: &dispatch)
         let removed = ControlCharacters.clean(&dispatch)
         if removed > 0 {
             diagnostics.append(.warning(SourceLocation(path: seed.path), "\(removed) control character(s) removed: not text, and not allowed in feeds", code: "encoding.control"))
         }
-        // The tagger's folded text serves unless cleaning changed the text.
-        if let folded, removed == 0 {
-            dispatch.searchWords = SearchWords.Collector.words(folded: folded, place: dispatch.place)
+        // The tokens serve unless cleaning changed the text.
+        if let tokens, removed == 0 {
+            dispatch.searchWords = SearchWords.Collector.words(tokens: tokens, place: dispatch.place)
         } else {
             dispatch.searchWords = SearchWords.Collector.words(of: dispatch)
         }

@@ -1,4 +1,5 @@
 import DispatchModel
+import OfficialsExtraction
 
 /// The JSON data files (`data/*.json`) and the search index script. Written by hand with
 /// `JSONString` rather than `JSONEncoder` so key order and formatting are fixed (stable
@@ -144,12 +145,67 @@ public enum SearchWords {
             return String(decoding: c.firstSeen ?? [], as: UTF8.self)
         }
 
-        /// Same, from the dispatch's text already folded (`Tagger`: title, paragraphs and
-        /// captions) and its place; the words come in another order, which the index ignores.
-        public static func words(folded: [UInt8], place: String?) -> String {
-            var c = Collector(expectedWords: folded.count / 10)
+        /// Same, from the dispatch's tokens (`DispatchTokens`: lead, body, captions, title)
+        /// and its place: the same words as the folded text's runs of `a-z0-9`, found per
+        /// distinct key instead of per occurrence. A token's key is its folded text, so a
+        /// token standing alone (between spaces, or punctuation that folds to no letter or
+        /// digit) gives its key's runs; tokens that touch (`TranKim`, `1er`, `km²`) are folded
+        /// together, as the text would be. In order of first key, which the index ignores.
+        public static func words(tokens: DispatchTokens, place: String?) -> String {
+            let keyCount = tokens.keyCount
+            var c = Collector(expectedWords: keyCount)
             c.firstSeen = []
-            folded.withUnsafeBufferPointer { c.addWords(ofFolded: $0) }
+            // Per key: 0 not met yet, 1 done (its words added), 2 punctuation that breaks a
+            // run, 3 punctuation whose folded text has a letter or digit (`²`).
+            var state = [UInt8](repeating: 0, count: keyCount)
+            var folded: [UInt8] = []
+            let docs = tokens.documents
+            for doc in docs.indices {
+                let toks = docs[doc]
+                func breaks(_ t: Token) -> Bool {
+                    guard t.kind == .punct else { return false }
+                    let k = Int(t.key)
+                    if state[k] == 0 {
+                        state[k] = tokens.withKeyBytes(t.key) { b in
+                            folded.removeAll(keepingCapacity: true)
+                            TextFolding.appendKey(b, to: &folded)
+                            // Punctuation that folds to a letter (the Kelvin sign to `k`) or to
+                            // nothing joins its neighbours' runs, as in the folded text.
+                            return folded.isEmpty || folded.contains { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) } ? 3 : 2
+                        }
+                    }
+                    return state[k] == 2
+                }
+                var i = 0
+                while i < toks.count {
+                    if breaks(toks[i]) { i += 1; continue }
+                    var j = i + 1
+                    while j < toks.count, toks[j].start == toks[j - 1].end, !breaks(toks[j]) { j += 1 }
+                    let t = toks[i]
+                    if j == i + 1 && t.kind != .punct {
+                        if state[Int(t.key)] == 0 {
+                            state[Int(t.key)] = 1
+                            // A number's key is its text: `15E` folds to `15e`.
+                            tokens.withKeyBytes(t.key) { b in
+                                if t.kind == .number && b.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                                    folded.removeAll(keepingCapacity: true)
+                                    TextFolding.appendKey(b, to: &folded)
+                                    folded.withUnsafeBufferPointer { c.addWords(ofFolded: $0) }
+                                } else {
+                                    c.addWords(ofFolded: b)
+                                }
+                            }
+                        }
+                    } else {
+                        tokens.withSource(doc) { u in
+                            folded.removeAll(keepingCapacity: true)
+                            TextFolding.appendKey(UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(toks[j - 1].end)]), to: &folded)
+                        }
+                        folded.withUnsafeBufferPointer { c.addWords(ofFolded: $0) }
+                    }
+                    i = j
+                }
+            }
             if let place { c.add(place) }
             return String(decoding: c.firstSeen ?? [], as: UTF8.self)
         }

@@ -1,55 +1,140 @@
+
 import DispatchModel
+import OfficialsExtraction
 
 /// Tags a dispatch with the organisations (acronyms), countries, place (dateline) and topics
-/// it is about. Works on the text's bytes in two passes (as written, then folded), finding
-/// words as byte ranges and looking them up in byte-keyed tables: no `String` per word, as
-/// every dispatch of a build is tagged.
+/// it is about. Reads the dispatch's tokens (`DispatchTokens`, made once for the officials
+/// extractor too): what a key can name (a topic phrase's first word, an organisation or a
+/// country) is looked up once per distinct word of the dispatch, not once per occurrence.
 public struct Tagger: Sendable {
-    let topicIndex: PhraseIndex
+    /// Each topic phrase as its words' keys (folded, as the tokenizer makes them), and its topic.
+    let phrases: [(words: [[UInt8]], topic: Int)]
+    /// A first word's key -> the index in `phraseLists` of the phrases it starts.
+    let phraseStarts: WordTable<Int32>
+    let phraseLists: [[Int]]
+    /// A word's key -> the index in `namedLists` of the organisation and country words that
+    /// fold to it, each as written (they match as written: `chinois`, not `Chinois`).
+    let namedStarts: WordTable<Int32>
+    let namedLists: [[(written: [UInt8], tags: [Tag])]]
     let topicNames: [String]
     let minimumTopicHits: Int
 
     public init(vocabulary: TopicVocabulary = .standard, minimumTopicHits: Int = 2) {
         self.minimumTopicHits = minimumTopicHits
         topicNames = vocabulary.topics.map(\.name)
-        topicIndex = PhraseIndex(vocabulary.topics.enumerated().flatMap { i, t in t.keywords.map { ($0, i) } })
+        var phrases: [(words: [[UInt8]], topic: Int)] = []
+        var byFirst: [[UInt8]: [Int]] = [:]
+        for (topic, t) in vocabulary.topics.enumerated() {
+            for keyword in t.keywords {
+                let words = Self.phraseWords(keyword)
+                guard let first = words.first else { continue }
+                byFirst[first, default: []].append(phrases.count)
+                phrases.append((words, topic))
+            }
+        }
+        self.phrases = phrases
+        (phraseStarts, phraseLists) = Self.indexed(byFirst)
+        var named: [[UInt8]: [(written: [UInt8], tags: [Tag])]] = [:]
+        for (word, tags) in Self.wordTags.sorted(by: { $0.key < $1.key }) {
+            named[Array(TextFolding.key(word).utf8), default: []].append((Array(word.utf8), tags))
+        }
+        (namedStarts, namedLists) = Self.indexed(named)
+    }
+
+    /// A table from keys to list indexes, and the lists, in key order (the same every run).
+    private static func indexed<V>(_ map: [[UInt8]: V]) -> (WordTable<Int32>, [V]) {
+        var ids: [[UInt8]: Int32] = [:]
+        var lists: [V] = []
+        for (k, v) in map.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            ids[k] = Int32(lists.count)
+            lists.append(v)
+        }
+        return (WordTable(bytes: ids), lists)
+    }
+
+    /// A keyword's words as the tokenizer keys them (`COVID-19`: `covid`, `19`).
+    static func phraseWords(_ phrase: String) -> [[UInt8]] {
+        let t = DispatchTokens(texts: [phrase])
+        return t.documents.isEmpty ? [] : wordKeys(t.documents[0], apostrophe: t.keyID(ascii: 0x27)).map { k in
+            t.withKeyBytes(k) { Array($0) }
+        }
+    }
+
+    /// The keys of a text's words and numbers in order, punctuation skipped and an elided
+    /// article (`l'`, `d'`, `qu'`: a word right before an apostrophe) left out, so that
+    /// `protection de l'environnement` reads as `protection de environnement`.
+    static func wordKeys(_ toks: [Token], apostrophe: Int32) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(toks.count)
+        for i in toks.indices where toks[i].kind != .punct {
+            if i + 1 < toks.count, toks[i + 1].key == apostrophe, toks[i + 1].start == toks[i].end { continue }
+            out.append(toks[i].key)
+        }
+        return out
     }
 
     /// Tags sorted by kind, then name, without duplicates.
     public func tags(for d: Dispatch) -> [Tag] {
-        var folded: [UInt8] = []
-        return tags(for: d, foldedText: &folded)
+        tags(for: d, tokens: DispatchTokens(d))
     }
 
-    /// - Parameter foldedText: receives the folded text it read (title, paragraphs and
-    ///   captions, one per line: `TextFolding.key` of each), for the search index's words.
-    public func tags(for d: Dispatch, foldedText folded: inout [UInt8]) -> [Tag] {
-        var text: [UInt8] = []
-        text.reserveCapacity(d.title.utf8.count + d.paragraphs.reduce(0) { $0 + $1.utf8.count + 1 } + 64)
-        func add(_ s: String) { text.append(contentsOf: s.utf8); text.append(0x0A) }
-        add(d.title)
-        for p in d.paragraphs { add(p) }
-        for c in d.captions { add(c.text) }
-
+    /// - Parameter tokens: `d`'s tokens (`DispatchTokens(d)`).
+    public func tags(for d: Dispatch, tokens: DispatchTokens) -> [Tag] {
         var tags = Set<Tag>()
-        text.withUnsafeBufferPointer { u in
-            for acronym in Self.definedAcronyms(in: u) where !Self.notOrganisations.contains(acronym) {
-                tags.insert(Tag(name: acronym, kind: .organisation))
-            }
-            let wordTags = Self.wordTags // once: a static's lazy-initialisation check per word showed in profiles
-            Tokenizer.forEachWord(u) { w in
-                if let found = wordTags.value(for: w) { for t in found { tags.insert(t) } }
+        let docs = tokens.documents
+        for doc in docs.indices {
+            tokens.withSource(doc) { u in
+                for acronym in Self.definedAcronyms(in: u) where !Self.notOrganisations.contains(acronym) {
+                    tags.insert(Tag(name: acronym, kind: .organisation))
+                }
             }
         }
+        // What each distinct word can be, looked up once.
+        let keyCount = tokens.keyCount
+        var starts = [Int32](repeating: -1, count: keyCount)
+        var named = [Int32](repeating: -1, count: keyCount)
+        for k in 0..<keyCount {
+            tokens.withKeyBytes(Int32(k)) { b in
+                if let i = phraseStarts.value(for: b) { starts[k] = i }
+                if let i = namedStarts.value(for: b) { named[k] = i }
+            }
+        }
+        let apostrophe = tokens.keyID(ascii: 0x27)
         // A topic needs its keywords at least twice: one passing word ("paix", "jeunes") in a
         // diplomatic dispatch would otherwise tag nearly every dispatch with nearly every topic.
-        folded.removeAll(keepingCapacity: true)
-        folded.reserveCapacity(text.count)
-        text.withUnsafeBufferPointer { TextFolding.appendKey($0, to: &folded) }
-        folded.withUnsafeBufferPointer { u in
-            for (topic, hits) in topicIndex.counts(in: u) where hits >= minimumTopicHits {
-                tags.insert(Tag(name: topicNames[topic], kind: .topic))
+        var hits = [Int](repeating: 0, count: topicNames.count)
+        var here: [Int] = []
+        for doc in docs.indices {
+            let toks = docs[doc]
+            for t in toks where t.kind == .word && named[Int(t.key)] >= 0 {
+                tokens.withSource(doc) { u in
+                    let written = UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(t.end)])
+                    for entry in namedLists[Int(named[Int(t.key)])] where entry.written.elementsEqual(written) {
+                        for tag in entry.tags { tags.insert(tag) }
+                    }
+                }
             }
+            let words = Self.wordKeys(toks, apostrophe: apostrophe)
+            for (i, k) in words.enumerated() where starts[Int(k)] >= 0 {
+                // Each position counts once per topic.
+                here.removeAll(keepingCapacity: true)
+                for c in phraseLists[Int(starts[Int(k)])] {
+                    let (phrase, topic) = phrases[c]
+                    if here.contains(topic) || i + phrase.count > words.count { continue }
+                    var all = true
+                    for m in 1..<max(1, phrase.count) where !tokens.withKeyBytes(words[i + m], { $0.elementsEqual(phrase[m]) }) {
+                        all = false
+                        break
+                    }
+                    if all {
+                        here.append(topic)
+                        hits[topic] += 1
+                    }
+                }
+            }
+        }
+        for (topic, n) in hits.enumerated() where n >= minimumTopicHits {
+            tags.insert(Tag(name: topicNames[topic], kind: .topic))
         }
         if let place = d.place, !place.isEmpty { tags.insert(Tag(name: place, kind: .place)) }
         return tags.map { ($0, TextFolding.key($0.name)) }
@@ -87,144 +172,11 @@ public struct Tagger: Sendable {
         "UE": "UE", "G20": "G20", "BRICS": "BRICS",
     ]
 
-    /// The organisation and country each word names, in one table (one lookup per word).
-    static let wordTags: WordTable<[Tag]> = {
+    /// The organisations and countries each word names, as written.
+    static let wordTags: [String: [Tag]] = {
         var map: [String: [Tag]] = [:]
         for (w, org) in knownOrganisations { map[w, default: []].append(Tag(name: org, kind: .organisation)) }
         for (w, country) in Countries.byWord { map[w, default: []].append(Tag(name: country, kind: .country)) }
-        return WordTable(map)
+        return map
     }()
-}
-
-/// Splits text into words: letters, digits, `-` and `'` inside words; apostrophe elisions
-/// (`l'importance`) keep the word after the apostrophe as well.
-enum Tokenizer {
-    static func words(_ text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { u -> [String] in
-            var out: [String] = []
-            forEachWord(u) { out.append(String(decoding: $0, as: UTF8.self)) }
-            return out
-        }
-    }
-
-    /// Calls `body` with the bytes of each word, in order.
-    static func forEachWord(_ u: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var start = -1 // first byte of the current word
-        var end = -1   // one past its last letter (a trailing hyphen is not part of it)
-        @inline(__always) func flush() {
-            if start >= 0 && end > start { body(UnsafeBufferPointer(rebasing: u[start..<end])) }
-            start = -1
-            end = -1
-        }
-        let classes = wordByteClasses // once: a static's initialisation check per byte is not free
-        var i = 0
-        let n = u.count
-        while i < n {
-            let b = u[i]
-            if b < 0x80 {
-                // ASCII, most of the text: a run of letters and digits in one tight loop.
-                switch classes[Int(b)] {
-                case 1:
-                    if start < 0 { start = i }
-                    i += 1
-                    while i < n, classes[Int(u[i])] == 1 { i += 1 }
-                    end = i
-                    continue
-                case 2 where start >= 0: break // a hyphen inside a word (Hô Chi Minh-Ville, COVID-19) is kept
-                case 3: start = -1; end = -1   // drop the elided article: l', d', qu'
-                default: flush()
-                }
-                i += 1
-                continue
-            }
-            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-            let word: Bool
-            var apostrophe = false
-            if len == 2 {
-                let b1 = i + 1 < n ? u[i + 1] : 0
-                word = b != 0xC2 && !(b == 0xC3 && (b1 == 0x97 || b1 == 0xB7))
-            } else if len == 3 {
-                let b1 = i + 1 < n ? u[i + 1] : 0
-                let punct = (b == 0xE2 && (b1 == 0x80 || b1 == 0x81)) || (b == 0xE3 && b1 == 0x80)
-                word = !punct
-                apostrophe = b == 0xE2 && b1 == 0x80 && i + 2 < n && u[i + 2] == 0x99 // U+2019
-            } else {
-                word = true
-            }
-            if word {
-                if start < 0 { start = i }
-                end = min(i + len, n)
-            } else if apostrophe {
-                start = -1; end = -1
-            } else {
-                flush()
-            }
-            i += len
-        }
-        flush()
-    }
-
-    /// Bytes for `forEachWord`: 1 ASCII letter or digit, 2 hyphen, 3 apostrophe, 0 other
-    /// (every byte of a multi-byte character included, so a run stops at one).
-    static let wordByteClasses: [UInt8] = (0..<256).map { (c: Int) -> UInt8 in
-        switch c {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: 1
-        case 0x2D: 2
-        case 0x27: 3
-        default: 0
-        }
-    }
-}
-
-/// Multi-word phrase lookup on folded words.
-struct PhraseIndex: Sendable {
-    /// The phrases, as folded words.
-    let phrases: [(words: [[UInt8]], value: Int)]
-    /// First folded word -> indexes into `phrases`.
-    let byFirstWord: WordTable<[Int]>
-
-    /// - Parameter phrases: each phrase with the value it counts for.
-    init(_ phrases: [(String, Int)]) {
-        var list: [(words: [[UInt8]], value: Int)] = []
-        var first: [[UInt8]: [Int]] = [:]
-        for (phrase, value) in phrases {
-            let words = Tokenizer.words(phrase).map { Array(TextFolding.key($0).utf8) }
-            guard let head = words.first else { continue }
-            list.append((words, value))
-            first[head, default: []].append(list.count - 1)
-        }
-        self.phrases = list
-        byFirstWord = WordTable(bytes: first)
-    }
-
-    /// How many times each value's phrases occur in the folded text (each position counts
-    /// once per value).
-    func counts(in text: UnsafeBufferPointer<UInt8>) -> [Int: Int] {
-        var words: [Range<Int>] = []
-        let base = text.baseAddress
-        Tokenizer.forEachWord(text) { w in
-            let start = base.map { w.baseAddress! - $0 } ?? 0
-            words.append(start..<(start + w.count))
-        }
-        var found: [Int: Int] = [:]
-        var here: [Int] = []
-        for (i, r) in words.enumerated() {
-            guard let cands = byFirstWord.value(for: UnsafeBufferPointer(rebasing: text[r])) else { continue }
-            here.removeAll(keepingCapacity: true)
-            for c in cands {
-                let (phrase, v) = phrases[c]
-                if here.contains(v) { continue }
-                let rest = phrase.count - 1
-                guard i + rest < words.count else { continue }
-                var all = true
-                for k in 0..<rest where !text[words[i + 1 + k]].elementsEqual(phrase[1 + k]) { all = false; break }
-                if all {
-                    here.append(v)
-                    found[v, default: 0] += 1
-                }
-            }
-        }
-        return found
-    }
 }

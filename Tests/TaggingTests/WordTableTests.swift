@@ -15,16 +15,4 @@ import Testing
             #expect(found == map[w], "\(w)")
         }
     }
-
-    @Test func tokenizerWordsAreTheBytesOfEachWord() {
-        #expect(Tokenizer.words("L'ambassadeur du Viet Nam, Hô Chi Minh-Ville — COVID-19 ; d’abord- x") ==
-            ["ambassadeur", "du", "Viet", "Nam", "Hô", "Chi", "Minh-Ville", "COVID-19", "abord", "x"])
-    }
-
-    @Test func phrasesCountOncePerPositionAndValue() {
-        let index = PhraseIndex([("énergies renouvelables", 0), ("énergie", 1), ("energies", 1)])
-        var text = Array("les energies renouvelables et l'energie, energies fossiles".utf8)
-        let counts = text.withUnsafeMutableBufferPointer { index.counts(in: UnsafeBufferPointer($0)) }
-        #expect(counts == [0: 1, 1: 3])
-    }
 }
