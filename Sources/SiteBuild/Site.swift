@@ -399,7 +399,9 @@ public struct Site: Sendable {
 
             var next = BuildCache(generator: Self.generator)
             next.inheritDisk(of: cache)
-            for r in records { next.seeds[r.outcome.name] = r }
+            // The seeds' records are what the cache saves: a build without one skips them
+            // (10,000 dictionary inserts and record copies on the serial path).
+            if options.useCache { for r in records { next.seeds[r.outcome.name] = r } }
             next.output = output
             let templates = try timings.measure("templates") { () throws(Diagnostic) -> TemplateSet in try TemplateSet(directory: options.templates) }
             var inputs = StableHasher("inputs")

@@ -1,4 +1,3 @@
-
 import DispatchModel
 import OfficialsExtraction
 
