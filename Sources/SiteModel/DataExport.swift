@@ -171,7 +171,7 @@ public enum SearchWords {
                             TextFolding.appendKey(b, to: &folded)
                             // Punctuation that folds to a letter (the Kelvin sign to `k`) or to
                             // nothing joins its neighbours' runs, as in the folded text.
-                            return folded.isEmpty || folded.contains { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) } ? 3 : 2
+                            return folded.isEmpty || folded.contains(where: isWordByte) ? 3 : 2
                         }
                     }
                     return state[k] == 2
@@ -185,23 +185,13 @@ public enum SearchWords {
                     if j == i + 1 && t.kind != .punct {
                         if state[Int(t.key)] == 0 {
                             state[Int(t.key)] = 1
-                            // A number's key is its text: `15E` folds to `15e`.
+                            // A word's key is folded already; a number's is its text (`15E`).
                             tokens.withKeyBytes(t.key) { b in
-                                if t.kind == .number && b.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
-                                    folded.removeAll(keepingCapacity: true)
-                                    TextFolding.appendKey(b, to: &folded)
-                                    folded.withUnsafeBufferPointer { c.addWords(ofFolded: $0) }
-                                } else {
-                                    c.addWords(ofFolded: b)
-                                }
+                                if t.kind == .number { c.add(bytes: b) } else { c.addWords(ofFolded: b) }
                             }
                         }
                     } else {
-                        tokens.withSource(doc) { u in
-                            folded.removeAll(keepingCapacity: true)
-                            TextFolding.appendKey(UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(toks[j - 1].end)]), to: &folded)
-                        }
-                        folded.withUnsafeBufferPointer { c.addWords(ofFolded: $0) }
+                        tokens.withSource(doc) { u in c.add(bytes: UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(toks[j - 1].end)])) }
                     }
                     i = j
                 }
@@ -225,18 +215,25 @@ public enum SearchWords {
 
         public mutating func add(_ text: String) {
             var text = text
+            text.withUTF8 { add(bytes: $0) }
+        }
+
+        /// The words of UTF-8 text not folded yet.
+        mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
             folded.removeAll(keepingCapacity: true)
-            text.withUTF8 { TextFolding.appendKey($0, to: &folded) }
+            TextFolding.appendKey(bytes, to: &folded)
             let f = folded
             f.withUnsafeBufferPointer { addWords(ofFolded: $0) }
         }
+
+        /// A byte of a word of folded text: `a-z0-9`.
+        @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
 
         /// The words of folded text: runs of `a-z0-9`.
         mutating func addWords(ofFolded u: UnsafeBufferPointer<UInt8>) {
             var start = -1
             for k in 0..<u.count {
-                let b = u[k]
-                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                if Self.isWordByte(u[k]) {
                     if start < 0 { start = k }
                 } else if start >= 0 {
                     word(UnsafeBufferPointer(rebasing: u[start..<k]))

@@ -54,9 +54,7 @@ public struct Tagger: Sendable {
     /// A keyword's words as the tokenizer keys them (`COVID-19`: `covid`, `19`).
     static func phraseWords(_ phrase: String) -> [[UInt8]] {
         let t = DispatchTokens(texts: [phrase])
-        return t.documents.isEmpty ? [] : wordKeys(t.documents[0], apostrophe: t.keyID(ascii: 0x27)).map { k in
-            t.withKeyBytes(k) { Array($0) }
-        }
+        return wordKeys(t.documents[0], apostrophe: t.keyID(ascii: 0x27)).map { k in t.withKeyBytes(k) { Array($0) } }
     }
 
     /// The keys of a text's words and numbers in order, punctuation skipped and an elided
