@@ -79,8 +79,37 @@ public enum LinkCheck {
         private var known = UInt64Set(minimumCapacity: 1 << 14)
         private var ids = UInt64Set(minimumCapacity: 1 << 14)
         private var checked = 0
+        /// The list entries' links, read once for the site (nil: every page read whole).
+        private let entries: Entries?
 
-        public init() {}
+        public init(entries: Entries? = nil) {
+            self.entries = entries
+        }
+
+        /// One rendered page: its links and ids, read here but for its list entries
+        /// (`OutputFile.listings`) when their links are known to be the same on every page
+        /// (their occurrences are then not counted in `checked`).
+        public func add(page f: OutputFile) {
+            guard !f.listings.isEmpty, let entries, entries.records() != nil, Self.listingsStandApart(f) else {
+                add(extract(f))
+                return
+            }
+            add(extract(f, skipping: f.listings))
+        }
+
+        /// Whether each listing starts where markup may (after a tag, before a tag), so that
+        /// reading the page around it finds the attributes a reading of the whole page would;
+        /// a theme that put a listing inside an attribute gets its pages read whole.
+        static func listingsStandApart(_ f: OutputFile) -> Bool {
+            let b = f.contents
+            for span in f.listings where !span.isEmpty {
+                guard b[span.lowerBound] == 0x3C else { return false }
+                var k = span.lowerBound
+                while k > 0, isSpace(b[k - 1]) { k -= 1 }
+                guard k == 0 || b[k - 1] == 0x3E else { return false }
+            }
+            return true
+        }
 
         public func add(_ page: PageLinks) {
             let own = fnv(Array(page.path.utf8))
@@ -96,6 +125,9 @@ public enum LinkCheck {
         ///   - source: the bytes of a generated file, to find and re-read the pages that
         ///     have broken links.
         public func check(paths: [String], source: @escaping @Sendable (String) -> [UInt8]?) -> (broken: [Broken], checked: Int) {
+            if let read = entries?.ifRead, let records = read {
+                add(PageLinks(path: "", checked: 0, records: records, ids: []))
+            }
             mutex.lock()
             defer { mutex.unlock() }
             var existing = UInt64Set(minimumCapacity: paths.count)
@@ -132,6 +164,81 @@ public enum LinkCheck {
         }
     }
 
+    /// The links of the site's list entries (each rendered once with a marker where the
+    /// page's root prefix goes, and copied into every listing), read once: a link that is the
+    /// root prefix then a plain site path names the same file from every page, so its record
+    /// is the one a page at the site root gives. Read on first use, when a page with listings
+    /// is checked (the entries exist by then); nil when some entry has a link or an id that
+    /// could read differently from page to page, and the pages are then read whole.
+    public final class Entries: @unchecked Sendable {
+        private let lock = NSLock()
+        private var read: [Record]??
+        private let jobs: Int
+        private let source: @Sendable () -> [(bytes: [UInt8], cuts: [Int])]
+
+        public init(jobs: Int, source: @escaping @Sendable () -> [(bytes: [UInt8], cuts: [Int])]) {
+            self.jobs = jobs
+            self.source = source
+        }
+
+        /// Every entry's records, or nil when they cannot stand for the pages' (see above).
+        func records() -> [Record]? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let read { return read }
+            let all = source()
+            let each = Parallel.map(all.count, jobs: jobs) { LinkCheck.entryRecords(all[$0].bytes, cuts: all[$0].cuts) }
+            var merged: [Record]? = []
+            var seen = Set<Record>()
+            for r in each {
+                guard let r else { merged = nil; break }
+                for x in r where seen.insert(x).inserted { merged?.append(x) }
+            }
+            read = .some(merged)
+            return merged
+        }
+
+        /// `records()` if it was read, without reading it.
+        var ifRead: [Record]?? {
+            lock.lock()
+            defer { lock.unlock() }
+            return read
+        }
+    }
+
+    /// The records of one list entry's links (`bytes` without the root prefix, which goes at
+    /// each of `cuts`), as a page at the site root reads them; nil unless every cut starts a
+    /// link, every link that does not start at a cut is external, each link after a cut is a
+    /// plain site path (so the prefix cannot change what it names), and there is no id.
+    static func entryRecords(_ bytes: [UInt8], cuts: [Int]) -> [Record]? {
+        var records: [Record] = []
+        var starts = 0
+        var ok = true
+        bytes.withUnsafeBufferPointer { b in
+            forEachAttributeValue(b, names: pageAttributes) { name, range, escaped in
+                guard ok else { return }
+                let value = UnsafeBufferPointer(rebasing: b[range])
+                guard name < linkAttributes.count, !escaped else { ok = false; return }
+                let atCut = cuts.contains(range.lowerBound)
+                guard !cuts.contains(where: { $0 > range.lowerBound && $0 <= range.upperBound }) else { ok = false; return }
+                if !atCut {
+                    if !isExternal(value) { ok = false }
+                    return
+                }
+                starts += 1
+                let hashAt = value.firstIndex(of: 0x23) ?? value.count
+                let target = UnsafeBufferPointer(rebasing: value[..<hashAt])
+                let anchor = hashAt < value.count ? UnsafeBufferPointer(rebasing: value[(hashAt + 1)...]) : nil
+                guard !(anchor?.contains(0x25) ?? false), !target.isEmpty, target[0] != 0x2F, target[target.count - 1] != 0x2F,
+                      let hash = plainPathHash(target) else { ok = false; return }
+                records.append(Record(target: hash, anchor: anchor.map { $0.isEmpty ? 0 : fnv($0) } ?? 0,
+                                      targetIsHTML: target.count >= 5 && UnsafeBufferPointer(rebasing: target[(target.count - 5)...]).elementsEqual(".html".utf8),
+                                      leavesSite: false))
+            }
+        }
+        return ok && starts == cuts.count ? records : nil
+    }
+
     static let linkAttributes = ["href", "src"].map { Array($0.utf8) }
     static let idAttributes = ["id", "name"].map { Array($0.utf8) }
     static let pageAttributes = linkAttributes + idAttributes
@@ -144,8 +251,8 @@ public enum LinkCheck {
         return v
     }
 
-    /// The links and ids of one page, as hashes.
-    public static func extract(_ f: OutputFile) -> PageLinks {
+    /// The links and ids of one page, as hashes; the bytes in `skipping` are not read.
+    public static func extract(_ f: OutputFile, skipping: [Range<Int>] = []) -> PageLinks {
         // Distinct link texts (by hash); two texts naming the same target give two equal
         // records, which the collector merges.
         var records: [Record] = []
@@ -156,55 +263,61 @@ public enum LinkCheck {
         let depth = pathBytes.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
         let rootPrefix = String(repeating: "../", count: depth)
         let root = Array(rootPrefix.utf8)
-        let dir = f.path.lastIndex(of: "/").map { String(f.path[..<$0]) } ?? ""
+        let dir = pathBytes.lastIndex(of: 0x2F).map { String(decoding: pathBytes[..<$0], as: UTF8.self) } ?? ""
         var ids: [UInt64] = []
-        f.contents.withUnsafeBufferPointer { bytes in
-            // One pass over the page for its links and its ids.
-            forEachAttributeValue(bytes, names: pageAttributes) { name, range, escaped in
-                let value = UnsafeBufferPointer(rebasing: bytes[range])
-                if name >= linkAttributes.count {
-                    ids.append(escaped ? fnv(Array(unescape(String(decoding: value, as: UTF8.self)).utf8)) : fnv(value))
-                    return
-                }
-                if escaped {
-                    let link = unescape(String(decoding: value, as: UTF8.self))
-                    if isExternal(link) { return }
-                    checked += 1
-                    guard seen.insert(fnv(Array(link.utf8), from: 1)) else { return }
-                    records.append(record(link, ownPath: f.path, dir: dir))
-                    return
-                }
-                if isExternal(value) { return }
-                checked += 1
-                // Most of a page's links repeat (a listing names the same tags in every
-                // entry): the page-local test for a repeat uses a hash that reads eight bytes
-                // per step; FNV (one dependent multiply per byte) is kept for what the site
-                // compares across pages.
-                guard seen.insert(ByteStringTable.hash(value)) else { return }
-
-                // Fast path: `ROOT/path/to/file.html` or `#anchor` or both, nothing else.
-                let hashAt = value.firstIndex(of: 0x23) ?? value.count
-                let target = UnsafeBufferPointer(rebasing: value[..<hashAt])
-                let anchor = hashAt < value.count ? UnsafeBufferPointer(rebasing: value[(hashAt + 1)...]) : nil
-                if anchor?.contains(0x25) ?? false {
-                    records.append(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
-                    return
-                }
-                let anchorHash = anchor.map { $0.isEmpty ? 0 : fnv($0) } ?? 0
-                if target.isEmpty {
-                    records.append(Record(target: ownPath, anchor: anchorHash, targetIsHTML: true, leavesSite: false))
-                    return
-                }
-                if target.count > root.count, target.starts(with: root) {
-                    let rest = UnsafeBufferPointer(rebasing: target[root.count...])
-                    if rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, let hash = plainPathHash(rest) {
-                        records.append(Record(target: hash, anchor: anchorHash,
-                                              targetIsHTML: rest.count >= 5 && UnsafeBufferPointer(rebasing: rest[(rest.count - 5)...]).elementsEqual(".html".utf8),
-                                              leavesSite: false))
+        f.contents.withUnsafeBufferPointer { whole in
+            // The page but the skipped ranges, piece by piece.
+            var from = 0
+            for gap in skipping + [whole.count..<whole.count] {
+                let bytes = UnsafeBufferPointer(rebasing: whole[from..<gap.lowerBound])
+                from = gap.upperBound
+                // One pass over the page for its links and its ids.
+                forEachAttributeValue(bytes, names: pageAttributes) { name, range, escaped in
+                    let value = UnsafeBufferPointer(rebasing: bytes[range])
+                    if name >= linkAttributes.count {
+                        ids.append(escaped ? fnv(Array(unescape(String(decoding: value, as: UTF8.self)).utf8)) : fnv(value))
                         return
                     }
+                    if escaped {
+                        let link = unescape(String(decoding: value, as: UTF8.self))
+                        if isExternal(link) { return }
+                        checked += 1
+                        guard seen.insert(fnv(Array(link.utf8), from: 1)) else { return }
+                        records.append(record(link, ownPath: f.path, dir: dir))
+                        return
+                    }
+                    if isExternal(value) { return }
+                    checked += 1
+                    // Most of a page's links repeat (a listing names the same tags in every
+                    // entry): the page-local test for a repeat uses a hash that reads eight bytes
+                    // per step; FNV (one dependent multiply per byte) is kept for what the site
+                    // compares across pages.
+                    guard seen.insert(ByteStringTable.hash(value)) else { return }
+
+                    // Fast path: `ROOT/path/to/file.html` or `#anchor` or both, nothing else.
+                    let hashAt = value.firstIndex(of: 0x23) ?? value.count
+                    let target = UnsafeBufferPointer(rebasing: value[..<hashAt])
+                    let anchor = hashAt < value.count ? UnsafeBufferPointer(rebasing: value[(hashAt + 1)...]) : nil
+                    if anchor?.contains(0x25) ?? false {
+                        records.append(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
+                        return
+                    }
+                    let anchorHash = anchor.map { $0.isEmpty ? 0 : fnv($0) } ?? 0
+                    if target.isEmpty {
+                        records.append(Record(target: ownPath, anchor: anchorHash, targetIsHTML: true, leavesSite: false))
+                        return
+                    }
+                    if target.count > root.count, target.starts(with: root) {
+                        let rest = UnsafeBufferPointer(rebasing: target[root.count...])
+                        if rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, let hash = plainPathHash(rest) {
+                            records.append(Record(target: hash, anchor: anchorHash,
+                                                  targetIsHTML: rest.count >= 5 && UnsafeBufferPointer(rebasing: rest[(rest.count - 5)...]).elementsEqual(".html".utf8),
+                                                  leavesSite: false))
+                            return
+                        }
+                    }
+                    records.append(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
                 }
-                records.append(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
             }
         }
         return PageLinks(path: f.path, checked: checked, records: records, ids: ids)
@@ -381,7 +494,7 @@ public enum LinkCheck {
         }
     }
 
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
     private static func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
 
     static func unescape(_ s: String) -> String {

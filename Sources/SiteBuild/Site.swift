@@ -502,7 +502,10 @@ public struct Site: Sendable {
                     // rendered. `--full`, `--no-cache` or a foreign output: no reuse.
                     func stage(reusing old: BuildCache?) throws(Diagnostic) -> (Staging, LinkCheck.Collector, [Int: BuildCache.JobRecord]) {
                         let staging = try OutputWriter(output: options.output).begin()
-                        let links = LinkCheck.Collector()
+                        let entries = LinkCheck.Entries(jobs: options.jobs) { renderer.listEntries }
+                        // A full build has made the entries already: read their links on all cores now.
+                        if old == nil { _ = entries.records() }
+                        let links = LinkCheck.Collector(entries: entries)
                         guard let old else { return (staging, links, [:]) }
                         let candidates = todo.indices.filter { old.jobs[todo[$0].key]?.signature == todo[$0].signature }
                         let ok = timings.measure("reuse") {
@@ -541,7 +544,7 @@ public struct Site: Sendable {
                                 // The hash is for the cache only (reuse checks a file against it):
                                 // a build without one skips hashing its whole output.
                                 d.record.files.append((f.path, options.useCache ? StableHasher.hash(bytes: f.contents) : 0))
-                                if f.path.hasSuffix(".html") { links.add(LinkCheck.extract(f)) }
+                                if f.path.hasSuffix(".html") { links.add(page: f) }
                                 if d.error == nil {
                                     do throws(Diagnostic) { try staging.write(f) } catch { d.error = error }
                                 }

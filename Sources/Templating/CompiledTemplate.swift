@@ -56,6 +56,10 @@ struct CompiledTemplate: Sendable {
         var indentation: String?
         var inherited: [String: Range<Int32>]?
         var escaping: Escaping
+        /// Where each listing (`TemplateValue.listing`) went in the output, or nil when
+        /// output offsets are not the page's (inside an indented partial, whose pieces are
+        /// rendered apart and indented before they are joined).
+        var spans: [Range<Int>]?
     }
 
     func render(_ name: String, _ root: TemplateContext) -> String {
@@ -66,12 +70,19 @@ struct CompiledTemplate: Sendable {
     /// to a `[UInt8]` costs less than to a `String`, escaping writes straight into it, and
     /// the page is not copied from a `String` at the end).
     func renderBytes(_ name: String, _ root: TemplateContext) -> [UInt8] {
-        guard let range = program.entry[name] else { return [] }
+        renderPage(name, root).bytes
+    }
+
+    /// The page's bytes and where its listings are in them. `extra`: bytes to reserve beyond
+    /// a page's usual size (a listing page's entries: hundreds of kilobytes on a tag page,
+    /// grown by doubling they were copied a dozen times).
+    func renderPage(_ name: String, _ root: TemplateContext, extra: Int = 0) -> (bytes: [UInt8], listings: [Range<Int>]) {
+        guard let range = program.entry[name] else { return ([], []) }
         var out: [UInt8] = []
-        out.reserveCapacity(16 * 1024) // a page: fewer regrowths of the output
-        var ctx = Context(stack: [.object(root)], indentation: nil, inherited: nil, escaping: .html)
+        out.reserveCapacity(16 * 1024 + extra) // a page: fewer regrowths of the output
+        var ctx = Context(stack: [.object(root)], indentation: nil, inherited: nil, escaping: .html, spans: [])
         render(range, &ctx, into: &out)
-        return out
+        return (out, ctx.spans ?? [])
     }
 
     func render(_ range: Range<Int32>, _ ctx: inout Context, into out: inout [UInt8]) {
@@ -82,6 +93,9 @@ struct CompiledTemplate: Sendable {
         if let indentation = ctx.indentation, !indentation.isEmpty {
             // swift-mustache indents each token's output that starts a new line of this
             // template's own output.
+            let spans = ctx.spans
+            ctx.spans = nil
+            defer { ctx.spans = spans }
             var local: [UInt8] = []
             while i < range.upperBound {
                 var piece: [UInt8] = []
@@ -114,9 +128,17 @@ struct CompiledTemplate: Sendable {
             guard let value = lookup(op.a, ctx.stack) else { return }
             let escaped = op.flag
             // Rendered markup goes in as it is (`text(of:)` reads it as text when escaped).
-            if case .html(let bytes) = value, !escaped {
-                out += bytes
-                return
+            if !escaped {
+                if case .html(let bytes) = value {
+                    out += bytes
+                    return
+                }
+                if case .listing(let l) = value {
+                    let start = out.count
+                    l.append(to: &out)
+                    ctx.spans?.append(start..<out.count)
+                    return
+                }
             }
             let text = Self.text(of: value)
             if escaped { Self.escape(text, ctx.escaping, into: &out) } else { out.append(contentsOf: text.utf8) }
@@ -157,10 +179,12 @@ struct CompiledTemplate: Sendable {
             }
             inner.escaping = .html
             render(program.templates[Int(op.a)], &inner, into: &out)
+            ctx.spans = inner.spans
         case .block:
             var inner = ctx
             inner.indentation = (ctx.indentation ?? "") + program.strings[Int(op.b)]
             render(ctx.inherited?[program.strings[Int(op.a)]] ?? body, &inner, into: &out)
+            ctx.spans = inner.spans
         case .contentType:
             ctx.escaping = op.escaping
         }
@@ -206,6 +230,7 @@ struct CompiledTemplate: Sendable {
         switch value {
         case .text(let s): return s
         case .html(let b): return String(decoding: b, as: UTF8.self)
+        case .listing(let l): return String(decoding: l.bytes, as: UTF8.self)
         case .int(let n): return String(n)
         case .bool(let b): return b ? "true" : "false"
         case .list, .object: return describe(value)
@@ -219,6 +244,7 @@ struct CompiledTemplate: Sendable {
         switch value {
         case .text(let s): return String(reflecting: s)
         case .html(let b): return String(reflecting: String(decoding: b, as: UTF8.self))
+        case .listing(let l): return String(reflecting: String(decoding: l.bytes, as: UTF8.self))
         case .int(let n): return String(n)
         case .bool(let b): return b ? "true" : "false"
         case .list(let l): return "[" + l.map(describe).joined(separator: ", ") + "]"

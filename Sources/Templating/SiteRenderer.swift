@@ -80,19 +80,17 @@ public struct SiteRenderer: Sendable {
         return out
     }
 
+    /// Every article's list entry: its bytes without the root prefix, and the offsets where
+    /// the prefix goes (what the link check reads once for all listings). Makes the entries
+    /// if no page has yet.
+    public var listEntries: [(bytes: [UInt8], cuts: [Int])] { items.map { ($0.bytes, $0.cuts) } }
+
     /// What stands for the page's root in a list entry's pieces.
     public static var listEntryMarker: String { ItemHTML.marker }
 
     /// The list entries of `articles` for a page whose root prefix is `root`.
-    func itemsHTML<C: Collection>(_ articles: C, root: String) -> TemplateValue where C.Element == Int {
-        let all = items // once: each access takes the lock
-        // Reserved whole: a tag page's listing is hundreds of kilobytes, grown by doubling
-        // it was copied a dozen times.
-        let rootBytes = Array(root.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(articles.reduce(0) { $0 + all[$1].size(rootBytes: rootBytes.count) })
-        for i in articles { all[i].append(root: rootBytes, to: &out) }
-        return .html(out)
+    func listing<C: Collection>(_ articles: C, root: String) -> ListingHTML where C.Element == Int {
+        ListingHTML(items: items, articles: Array(articles), root: Array(root.utf8))
     }
 
     /// Made once: a `PageContext` holds the whole `SiteIndex`, and making one per use (several
@@ -224,8 +222,9 @@ public struct SiteRenderer: Sendable {
         c["articleCount"] = .init(site.articles.count)
         c["personCount"] = .init(site.people.count)
         c["tagCount"] = .init(site.tags.count)
-        c["itemsHTML"] = itemsHTML(latest, root: "")
-        return OutputFile(path: "index.html", contents: templates.renderBytes("home", c))
+        let entries = listing(latest, root: "")
+        c["itemsHTML"] = .listing(entries)
+        return templates.renderFile("index.html", "home", c, extra: entries.size)
     }
 
     /// `timeline/index.html`: every year with its months and counts (each linking to the page
@@ -254,8 +253,9 @@ public struct SiteRenderer: Sendable {
             c["incompleteCount"] = .init(site.timeline.incomplete.count)
             c["incompleteURL"] = .init(root + TimelinePages.incompleteFolder + "index.html")
         }
-        c["itemsHTML"] = itemsHTML(latest, root: root)
-        return OutputFile(path: path, contents: templates.renderBytes("timeline", c))
+        let entries = listing(latest, root: root)
+        c["itemsHTML"] = .listing(entries)
+        return templates.renderFile(path, "timeline", c, extra: entries.size)
     }
 
     static func monthAnchor(_ year: Int, _ month: Int) -> String { "mois-\(year)-" + (month < 10 ? "0\(month)" : "\(month)") }
@@ -277,8 +277,11 @@ public struct SiteRenderer: Sendable {
             c["incompleteURL"] = .init(root + TimelinePages.incompleteFolder + "index.html")
             c["incompleteCount"] = .init(site.timeline.incomplete.count)
         }
+        var extra = 0
         c["groups"] = .list(page.groups.map { g -> TemplateValue in
-            var o: TemplateContext = ["itemsHTML": itemsHTML(g.articles, root: root), "count": .int(g.articles.count)]
+            let entries = listing(g.articles, root: root)
+            extra += entries.size
+            var o: TemplateContext = ["itemsHTML": .listing(entries), "count": .int(g.articles.count)]
             if let m = g.month, let y = page.year {
                 o["label"] = .init("\(FrenchDates.monthName(m).capitalizedFirst) \(y)")
                 o["anchor"] = .init(Self.monthAnchor(y, m))
@@ -296,7 +299,7 @@ public struct SiteRenderer: Sendable {
             if page.number < page.count { p["nextURL"] = .init(folder + "page/\(page.number + 1)/index.html") }
             c["pagination"] = .object(p)
         }
-        return OutputFile(path: path, contents: templates.renderBytes("timeline-page", c))
+        return templates.renderFile(path, "timeline-page", c, extra: extra)
     }
 
     func officialsIndex() -> OutputFile {
@@ -333,12 +336,13 @@ public struct SiteRenderer: Sendable {
         c["roles"] = .list(p.roles.map { r -> TemplateValue in
             ["role": .text(r.role), "span": .text(Self.span(r))]
         })
-        c["itemsHTML"] = itemsHTML(p.articles, root: root)
+        let entries = listing(p.articles, root: root)
+        c["itemsHTML"] = .listing(entries)
         let co = p.coAppearances.map {
             ["name": .text(site.people[$0.person].name), "url": .text(ctx.personURL($0.person, root: root)), "count": .int($0.count)] as TemplateValue
         }
         if !co.isEmpty { c["coAppearances"] = .list(co); c["hasCoAppearances"] = true }
-        return OutputFile(path: path, contents: templates.renderBytes("official", c))
+        return templates.renderFile(path, "official", c, extra: entries.size)
     }
 
     static func span(_ r: Person.RoleSpan) -> String {
@@ -379,7 +383,8 @@ public struct SiteRenderer: Sendable {
             c["name"] = .init(t.tag.name)
             c["kindLabel"] = .init(t.tag.kind.label)
             c["count"] = .init(t.articles.count)
-            c["itemsHTML"] = itemsHTML(slice, root: root)
+            let entries = listing(slice, root: root)
+            c["itemsHTML"] = .listing(entries)
             if pages.count > 1 {
                 var p: TemplateContext = ["page": .int(n + 1), "pageCount": .int(pages.count)]
                 let tagRoot = root + t.path
@@ -387,7 +392,7 @@ public struct SiteRenderer: Sendable {
                 if n + 1 < pages.count { p["nextURL"] = .init(tagRoot + "page/\(n + 2)/index.html") }
                 c["pagination"] = .object(p)
             }
-            return OutputFile(path: path, contents: templates.renderBytes("tag", c))
+            return templates.renderFile(path, "tag", c, extra: entries.size)
         }
     }
 

@@ -88,6 +88,16 @@ public struct TemplateSet: Sendable {
         return Array(renderWithSwiftMustache(name, context).utf8)
     }
 
+    /// A page as a file, with where its listings went (none known when the theme renders
+    /// with swift-mustache). `extra`: bytes to reserve for it beyond a usual page.
+    func renderFile(_ path: String, _ name: String, _ context: TemplateContext, extra: Int = 0) -> OutputFile {
+        guard let compiled else { return OutputFile(path: path, contents: Array(renderWithSwiftMustache(name, context).utf8)) }
+        let (bytes, listings) = compiled.renderPage(name, context, extra: extra)
+        var f = OutputFile(path: path, contents: bytes)
+        f.listings = listings
+        return f
+    }
+
     /// The reference rendering, also used by the tests that compare the two.
     func renderWithSwiftMustache(_ name: String, _ context: TemplateContext) -> String {
         library.render(context.dictionary.mapValues(\.anyValue), withTemplate: name) ?? ""

@@ -7,6 +7,10 @@ public enum TemplateValue: Sendable {
     /// Markup already rendered, as bytes (a listing's entries: hundreds of kilobytes on a
     /// tag page, copied into the page as they are). Escaped like `text` in `{{name}}`.
     case html([UInt8])
+    /// A listing's entries (`ListingHTML`): markup like `html`, but copied into the page
+    /// straight from the entries (not joined first), and where it lands is recorded for the
+    /// link check.
+    case listing(ListingHTML)
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
@@ -18,6 +22,7 @@ public enum TemplateValue: Sendable {
         switch self {
         case .text(let s): return s
         case .html(let b): return String(decoding: b, as: UTF8.self)
+        case .listing(let l): return String(decoding: l.bytes, as: UTF8.self)
         case .int(let n): return n
         case .bool(let b): return b
         case .list(let l): return l.map(\.anyValue)

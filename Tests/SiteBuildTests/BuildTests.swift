@@ -1,6 +1,7 @@
 import DispatchModel
 import Foundation
 import SiteBuild
+import Templating
 import TestSupport
 import Testing
 
@@ -191,5 +192,35 @@ import Testing
         #expect(lines.contains { $0.hasPrefix(out + "/index.html: error: broken link “nowhere/index.html”") }, "\(lines)")
         #expect(r.diagnostics.contains { $0.code == "link.anchor" && $0.message.contains("nope") })
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A theme's list entry is read once for the whole site; a broken link in it is still
+    /// reported on a page that lists it.
+    @Test func aBrokenLinkInAListEntryIsReportedOnItsPages() throws {
+        let r = try Self.buildWithItem(replacing: "<a href=\"{{url}}\">{{title}}</a>", with: "<a href=\"{{url}}.old\">{{title}}</a>", name: "entry")
+        #expect(r.failed)
+        let broken = r.diagnostics.filter { $0.code == "link.broken" }
+        #expect(broken.contains { $0.location.path.hasSuffix("/index.html") && !$0.location.path.contains("/articles/") && $0.message.contains(".html.old") },
+                "\(broken.prefix(3))")
+    }
+
+    /// An entry whose links depend on the page (here an anchor in the page itself) is read on
+    /// every page, and found broken on each page without that id.
+    @Test func aPageRelativeLinkInAListEntryIsCheckedOnEachPage() throws {
+        let r = try Self.buildWithItem(replacing: "</h3>", with: "</h3><a href=\"#liste\">↑</a>", name: "relative")
+        #expect(r.failed)
+        let anchors = r.diagnostics.filter { $0.code == "link.anchor" && $0.message.contains("liste") }
+        #expect(anchors.contains { $0.location.path.hasSuffix("/Public/index.html") }, "\(anchors.prefix(3))")
+        #expect(anchors.contains { $0.location.path.contains("/officials/") }, "\(anchors.prefix(3))")
+    }
+
+    static func buildWithItem(replacing old: String, with new: String, name: String) throws -> Site.Result {
+        let templates = TestPaths.makeTemporaryFolder("item-\(name)-tpl") + "/Templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        let item = try #require(DefaultTemplates.files["item.mustache"])
+        #expect(item.contains(old))
+        try item.replacingOccurrences(of: old, with: new).write(toFile: templates + "/item.mustache", atomically: true, encoding: .utf8)
+        let out = TestPaths.makeTemporaryFolder("item-\(name)-out") + "/Public"
+        return BuildTests.build(seeds: TestPaths.packageRoot + "/seeds", output: out, templates: templates)
     }
 }

@@ -1,4 +1,6 @@
+import DispatchModel
 @testable import SiteBuild
+import Templating
 import TestSupport
 import Testing
 
@@ -85,4 +87,90 @@ import Testing
         #expect(found.map(\.1) == ["a", "../x/index.html#b", "i.png", "&amp;c"])
         #expect(found.map(\.2) == [false, false, false, true])
     }
+
+    /// A list entry's links read once (`entryRecords`, the entry without its root prefix)
+    /// are the links a page at any depth reads in it.
+    @Test func anEntryReadsAsOnEveryPage() throws {
+        let entry = ItemLike("<li><a href=\"\u{1}articles/a.html\">a</a> <a href=\"\u{1}officials/b/index.html#x\">b</a> <a href=\"https://e.org/\">e</a></li>")
+        let records = try #require(LinkCheck.entryRecords(entry.bytes, cuts: entry.cuts))
+        for path in ["index.html", "tags/x/index.html", "tags/x/page/2/index.html"] {
+            let page = OutputFile(path: path, text: entry.joined(root: PageContextRoot.of(path)))
+            #expect(Set(LinkCheck.extract(page).records) == Set(records), "\(path)")
+        }
+    }
+
+    /// An entry whose links could read differently from page to page is not read once: its
+    /// pages are read whole.
+    @Test func anEntryThatDependsOnThePageIsNotReadOnce() {
+        for text in ["<li><a href=\"#top\">t</a></li>",                            // page-relative
+                     "<li id=\"a1\"><a href=\"\u{1}a.html\">a</a></li>",             // an id
+                     "<li><a href=\"\u{1}a.html\u{1}\">a</a></li>",                    // the root inside a link
+                     "<li><a href=\"\u{1}#x\">a</a></li>",                            // the root itself
+                     "<li><a href=\"\u{1}../a.html\">a</a></li>",                     // not a plain path
+                     "<li><a href=\"\u{1}a.html?x=1&amp;y=2\">a</a></li>",            // escaped
+                     "<li data-root=\"\u{1}\"><a href=\"\u{1}a.html\">a</a></li>"] {  // a root not in a link
+            let entry = ItemLike(text)
+            #expect(LinkCheck.entryRecords(entry.bytes, cuts: entry.cuts) == nil, "\(text)")
+        }
+    }
+
+    /// Over a whole site, the pages read but for their listings, with the entries read once,
+    /// give the links and ids the pages read whole give; and each page with listings has them
+    /// where its entries are.
+    @Test func readingListingsOnceLosesNoLink() throws {
+        var o = BuildOptions()
+        o.seeds = TestPaths.packageRoot + "/seeds"
+        o.templates = TestPaths.packageRoot + "/Templates"
+        let site = Site(options: o)
+        var timings = StageTimings()
+        let loaded = try site.load(timings: &timings)
+        let renderer = site.renderer(loaded, templates: try TemplateSet(directory: o.templates), cache: nil, timings: &timings)
+        let files = renderer.renderAll(jobs: 2).filter { $0.path.hasSuffix(".html") }
+        let withListings = files.filter { !$0.listings.isEmpty }
+        #expect(withListings.count >= 5, "home, timeline, tags, profiles")
+        let entries = LinkCheck.Entries(jobs: 2) { renderer.listEntries }
+        let once = try #require(entries.records())
+        var whole = Set<LinkCheck.Record>(), parts = Set(once)
+        var wholeIDs = Set<UInt64>(), partIDs = Set<UInt64>()
+        for f in files {
+            let w = LinkCheck.extract(f), p = LinkCheck.extract(f, skipping: f.listings)
+            whole.formUnion(w.records)
+            parts.formUnion(p.records)
+            wholeIDs.formUnion(w.ids)
+            partIDs.formUnion(p.ids)
+            #expect(LinkCheck.Collector.listingsStandApart(f), "\(f.path)")
+            for span in f.listings {
+                #expect(String(decoding: f.contents[span], as: UTF8.self).hasPrefix("<li class=\"item\">"), "\(f.path)")
+            }
+        }
+        #expect(whole == parts)
+        #expect(wholeIDs == partIDs)
+    }
+}
+
+/// A list entry as the renderer keeps it: `\u{1}` where the root prefix goes.
+struct ItemLike {
+    var bytes: [UInt8] = []
+    var cuts: [Int] = []
+
+    init(_ text: String) {
+        for b in text.utf8 {
+            if b == 1 { cuts.append(bytes.count) } else { bytes.append(b) }
+        }
+    }
+
+    func joined(root: String) -> String {
+        var out: [UInt8] = []
+        var start = 0
+        for c in cuts {
+            out += bytes[start..<c] + Array(root.utf8)
+            start = c
+        }
+        out += bytes[start...]
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+enum PageContextRoot {
+    static func of(_ path: String) -> String { String(repeating: "../", count: path.filter { $0 == "/" }.count) }
 }

@@ -115,4 +115,27 @@ import Testing
         #expect(!theme.isCompiled)
         #expect(theme.render("t", Self.context) == "PLAINone, two")
     }
+
+    /// A listing goes into the page entry by entry, with the root prefix where each entry
+    /// marks it, and the page records where it went: through sections, partials and blocks,
+    /// but not inside an indented partial (whose pieces are indented apart); escaped, it is
+    /// text like any value.
+    @Test func listingsAreRecordedWhereTheyLand() throws {
+        let items = ["<li><a href=\"\u{1}a.html\">a</a></li>", "<li><a href=\"\u{1}b/c.html\">b</a></li>"].map(ItemHTML.init)
+        var c = Self.context
+        c["x"] = .listing(ListingHTML(items: items, articles: [1, 0], root: Array("../".utf8)))
+        c["groups"] = [["x": .listing(ListingHTML(items: items, articles: [0], root: Array("../".utf8)))]]
+        let entries = "<li><a href=\"../b/c.html\">b</a></li><li><a href=\"../a.html\">a</a></li>"
+        let theme = try Self.theme([
+            "t": "<main>{{{x}}}</main>{{#groups}}<p>{{{x}}}</p>{{/groups}}{{>p}}\n  {{>p}}\n<i>{{x}}</i>{{<base}}{{$b}}{{{x}}}{{/b}}{{/base}}",
+            "p": "<div>{{{x}}}</div>\n", "base": "<s>{{$b}}{{/b}}</s>",
+        ])
+        let page = try #require(theme.compiled).renderPage("t", c)
+        let text = String(decoding: page.bytes, as: UTF8.self)
+        #expect(text == theme.renderWithSwiftMustache("t", c))
+        let landed = page.listings.map { String(decoding: page.bytes[$0], as: UTF8.self) }
+        #expect(landed == [entries, "<li><a href=\"../a.html\">a</a></li>", entries, entries], "\(text)")
+        #expect(text.contains("<i>&lt;li&gt;"))
+        #expect(theme.renderFile("p.html", "t", c).listings == page.listings)
+    }
 }

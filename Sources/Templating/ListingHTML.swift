@@ -1,0 +1,25 @@
+/// A listing's entries for one page (`TemplateValue.listing`): which articles' entries, and
+/// the page's root prefix. Copied into the page entry by entry as it is rendered, so the
+/// entries are not joined into a buffer of their own first (a tag page's listing is hundreds
+/// of kilobytes), and the page records where they went (`OutputFile.listings`): their links
+/// are the same on every page apart from the root prefix, and are checked once for the site.
+public struct ListingHTML: Sendable {
+    let items: [ItemHTML]
+    let articles: [Int]
+    let root: [UInt8]
+
+    /// The bytes the listing adds to a page.
+    var size: Int { articles.reduce(0) { $0 + items[$1].size(rootBytes: root.count) } }
+
+    func append(to out: inout [UInt8]) {
+        for i in articles { items[i].append(root: root, to: &out) }
+    }
+
+    /// The entries joined (for swift-mustache and escaped output).
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
+        append(to: &out)
+        return out
+    }
+}
