@@ -57,7 +57,15 @@ public enum IntermediateWriter {
     /// lead is kept even empty: it is the first paragraph by convention).
     public static func bodyBytes(for d: Dispatch) -> [UInt8] {
         var out: [UInt8] = [0x0A]
-        out.reserveCapacity((d.lead?.utf8.count ?? 0) + d.paragraphs.reduce(0) { $0 + $1.utf8.count } + 256)
+        // Sized from the blocks as they are (`Dispatch.paragraphs` would make an array of them).
+        var size = (d.lead?.utf8.count ?? 0) + 256
+        for b in d.body {
+            switch b {
+            case .paragraph(let p): size += p.utf8.count + 2
+            case .caption(let c): size += c.text.utf8.count + (c.credit?.utf8.count ?? 0) + 8
+            }
+        }
+        out.reserveCapacity(size)
         var blocks = 0
         func block(keepEmpty: Bool = false, _ write: (inout [UInt8]) -> Void) {
             let mark = out.count

@@ -136,6 +136,8 @@ public enum SearchWords {
             return t
         }()
 
+        static let stopLength = SearchIndex.stopWords.map(\.utf8.count).max() ?? 0
+
         /// The distinct words of a dispatch's own text (title, place, paragraphs, captions),
         /// space-separated in order of first occurrence: `Dispatch.searchWords`.
         public static func words(of d: Dispatch) -> String {
@@ -250,7 +252,8 @@ public enum SearchWords {
             guard word.count >= 2 else { return }
             let (id, inserted) = table.insert(word)
             if inserted {
-                let keep = Self.stopTable.find(word) == nil
+                // No stop word is longer than `stopLength` bytes: most words need no lookup.
+                let keep = word.count > Self.stopLength || Self.stopTable.find(word) == nil
                 indexed.append(keep)
                 if keep, firstSeen != nil {
                     if !firstSeen!.isEmpty { firstSeen!.append(0x20) }

@@ -18,17 +18,28 @@ public struct SearchIndex: Sendable {
     /// Every word occurrence of dispatch `i`'s indexed text: title, place, paragraphs,
     /// captions, every spelling of its officials and its tag names. The words of people and
     /// tags, named by thousands of dispatches, are found once per collector (`known`).
-    func collect(_ i: Int, into w: inout SearchWords.Collector, known: inout [String: [Int]]) {
+    func collect(_ i: Int, into w: inout SearchWords.Collector, known: inout Known) {
         let a = site.articles[i]
         w.addText(of: a.dispatch)
-        func add(_ key: String, _ texts: @autoclosure () -> [String]) {
-            if let ids = known[key] { w.append(ids); return }
-            let ids = w.ids(of: texts())
-            known[key] = ids
-            w.append(ids)
+        for ref in a.people {
+            if known.people[ref.person] == nil { known.people[ref.person] = w.ids(of: site.people[ref.person].resolved.spellings) }
+            w.append(known.people[ref.person]!)
         }
-        for ref in a.people { add("p\(ref.person)", site.people[ref.person].resolved.spellings) }
-        for t in a.tags { add("t\(t)", [site.tags[t].tag.name]) }
+        for t in a.tags {
+            if known.tags[t] == nil { known.tags[t] = w.ids(of: [site.tags[t].tag.name]) }
+            w.append(known.tags[t]!)
+        }
+    }
+
+    /// The word ids of each person's spellings and each tag's name, by index, once found.
+    struct Known {
+        var people: [[Int]?]
+        var tags: [[Int]?]
+
+        init(_ site: SiteIndex) {
+            people = Array(repeating: nil, count: site.people.count)
+            tags = Array(repeating: nil, count: site.tags.count)
+        }
     }
 
     /// Every file of the index (for tests and small sites).
@@ -48,7 +59,7 @@ public struct SearchIndex: Sendable {
         let partial = Parallel.map(parts, jobs: jobs) { p -> (ByteStringTable, [[Int32]]) in
             var postings: [[Int32]] = []
             var w = SearchWords.Collector()
-            var known: [String: [Int]] = [:]
+            var known = Known(site)
             for i in (count * p / parts)..<(count * (p + 1) / parts) {
                 w.removeAll()
                 collect(i, into: &w, known: &known)

@@ -6,7 +6,7 @@ import DispatchModel
 /// for themes that use what this does not implement.
 struct CompiledTemplate: Sendable {
     /// How `{{name}}` escapes text, as selected by a `{{%CONTENT_TYPE:…}}` pragma.
-    enum Escaping: Sendable {
+    enum Escaping: Sendable, Hashable {
         /// `< > & " '` on unicode scalars (sitegen's default: `FastHTMLContentType`).
         case fastHTML
         /// The same five characters compared as whole `Character`s (swift-mustache's `HTML`).
@@ -60,6 +60,12 @@ struct CompiledTemplate: Sendable {
         /// output offsets are not the page's (inside an indented partial, whose pieces are
         /// rendered apart and indented before they are joined).
         var spans: [Range<Int>]?
+        /// Renderings of keyed elements kept across pages (nil: none kept).
+        var memo: RenderMemo?
+        /// The lowest index of the stack a lookup has read since it was last reset (a name not
+        /// found reads the whole stack): a keyed element's rendering is kept only if this
+        /// stayed at or above the element.
+        var lowest = Int.max
     }
 
     func render(_ name: String, _ root: TemplateContext) -> String {
@@ -76,11 +82,11 @@ struct CompiledTemplate: Sendable {
     /// The page's bytes and where its listings are in them. `extra`: bytes to reserve beyond
     /// a page's usual size (a listing page's entries: hundreds of kilobytes on a tag page,
     /// grown by doubling they were copied a dozen times).
-    func renderPage(_ name: String, _ root: TemplateContext, extra: Int = 0) -> (bytes: [UInt8], listings: [Range<Int>]) {
+    func renderPage(_ name: String, _ root: TemplateContext, extra: Int = 0, memo: RenderMemo? = nil) -> (bytes: [UInt8], listings: [Range<Int>]) {
         guard let range = program.entry[name] else { return ([], []) }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024 + extra) // a page: fewer regrowths of the output
-        var ctx = Context(stack: [.object(root)], indentation: nil, inherited: nil, escaping: .html, spans: [])
+        var ctx = Context(stack: [.object(root)], indentation: nil, inherited: nil, escaping: .html, spans: [], memo: memo)
         render(range, &ctx, into: &out)
         return (out, ctx.spans ?? [])
     }
@@ -125,7 +131,7 @@ struct CompiledTemplate: Sendable {
         case .text:
             out.append(contentsOf: UnsafeBufferPointer(rebasing: program.bytes[Int(op.a)..<Int(op.b)]))
         case .variable:
-            guard let value = lookup(op.a, ctx.stack) else { return }
+            guard let value = lookup(op.a, &ctx) else { return }
             let escaped = op.flag
             // Rendered markup goes in as it is (`text(of:)` reads it as text when escaped).
             if !escaped {
@@ -143,7 +149,7 @@ struct CompiledTemplate: Sendable {
             let text = Self.text(of: value)
             if escaped { Self.escape(text, ctx.escaping, into: &out) } else { out.append(contentsOf: text.utf8) }
         case .section:
-            let value = lookup(op.a, ctx.stack)
+            let value = lookup(op.a, &ctx)
             if op.flag {
                 switch value {
                 case .list(let l)?:
@@ -159,9 +165,14 @@ struct CompiledTemplate: Sendable {
             } else {
                 switch value {
                 case .list(let l)?:
-                    for element in l { withPushed(element, body, &ctx, into: &out) }
+                    for element in l {
+                        if case .keyed(let k) = element { renderKeyed(k, index, body, &ctx, into: &out) }
+                        else { withPushed(element, body, &ctx, into: &out) }
+                    }
                 case .bool(let b)?:
                     if b { render(body, &ctx, into: &out) }
+                case .some(.keyed(let k)):
+                    withPushed(.object(k.object), body, &ctx, into: &out)
                 case .some(let v):
                     withPushed(v, body, &ctx, into: &out)
                 case nil:
@@ -190,6 +201,29 @@ struct CompiledTemplate: Sendable {
         }
     }
 
+    /// A section's body for a keyed element of its list: kept bytes if another page rendered
+    /// it, else rendered (and kept if it read nothing below the element).
+    private func renderKeyed(_ k: KeyedObject, _ index: Int32, _ body: Range<Int32>, _ ctx: inout Context, into out: inout [UInt8]) {
+        guard let memo = ctx.memo, ctx.indentation == nil, ctx.inherited == nil else {
+            withPushed(.object(k.object), body, &ctx, into: &out)
+            return
+        }
+        let key = RenderMemo.Key(op: index, id: k.id, provider: ObjectIdentifier(k.provider), escaping: ctx.escaping)
+        if let kept = memo.get(key) {
+            out += kept
+            return
+        }
+        var inner = ctx
+        inner.lowest = Int.max
+        inner.spans = nil
+        let floor = ctx.stack.count
+        var piece: [UInt8] = []
+        withPushed(.object(k.object), body, &inner, into: &piece)
+        out += piece
+        if inner.lowest >= floor { memo.set(key, piece) }
+        ctx.lowest = min(ctx.lowest, inner.lowest)
+    }
+
     private func withPushed(_ value: TemplateValue, _ body: Range<Int32>, _ ctx: inout Context, into out: inout [UInt8]) {
         ctx.stack.append(value)
         render(body, &ctx, into: &out)
@@ -198,7 +232,8 @@ struct CompiledTemplate: Sendable {
 
     /// swift-mustache's lookup: the first part of a name is searched from the top of the stack
     /// down, and only the first object that has it is used; the other parts go down from there.
-    private func lookup(_ pathIndex: Int32, _ stack: [TemplateValue]) -> TemplateValue? {
+    private func lookup(_ pathIndex: Int32, _ ctx: inout Context) -> TemplateValue? {
+        let stack = ctx.stack
         let path = program.paths[Int(pathIndex)]
         guard path.count > 0 else { return stack.last }
         let keys = program.keys, hashes = program.keyHashes
@@ -214,6 +249,7 @@ struct CompiledTemplate: Sendable {
                 if case .object(let o) = stack[k], let v = o[first, hash: firstHash] { found = v; break }
                 k -= 1
             }
+            ctx.lowest = min(ctx.lowest, max(k, 0))
             guard let f = found else { return nil }
             value = f
         }
@@ -233,7 +269,7 @@ struct CompiledTemplate: Sendable {
         case .listing(let l): return String(decoding: l.bytes, as: UTF8.self)
         case .int(let n): return String(n)
         case .bool(let b): return b ? "true" : "false"
-        case .list, .object: return describe(value)
+        case .list, .object, .keyed: return describe(value)
         }
     }
 
@@ -245,6 +281,7 @@ struct CompiledTemplate: Sendable {
         case .text(let s): return String(reflecting: s)
         case .html(let b): return String(reflecting: String(decoding: b, as: UTF8.self))
         case .listing(let l): return String(reflecting: String(decoding: l.bytes, as: UTF8.self))
+        case .keyed(let k): return describe(.object(k.object))
         case .int(let n): return String(n)
         case .bool(let b): return b ? "true" : "false"
         case .list(let l): return "[" + l.map(describe).joined(separator: ", ") + "]"

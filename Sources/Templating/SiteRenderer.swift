@@ -18,6 +18,9 @@ public struct SiteRenderer: Sendable {
     var items: [ItemHTML] { listItems.all }
     /// Each article's Atom timestamp (nil without year and month), computed once per date.
     let updated: [String?]
+    /// The feeds' entries, and each entry as rendered by the first feed that lists it.
+    let feedEntries: FeedEntries
+    let memo = RenderMemo()
     /// Threads for the work inside one job (the search index), which an incremental build
     /// may render alone.
     let workers: Int
@@ -55,6 +58,7 @@ public struct SiteRenderer: Sendable {
             stamps[a.dispatch.date] = s
             return s
         }
+        feedEntries = FeedEntries(site: site, updated: updated)
         let ctx = PageContext(site: site)
         self.ctx = ctx
         listItems = ListItems(eager: !lazyItems) {
@@ -434,7 +438,7 @@ public struct SiteRenderer: Sendable {
         for i in articles {
             guard let updated = updated[i] else { continue }
             if first || updated > latest { latest = updated; first = false }
-            entries.append(feedEntry(site.articles[i], updated: updated))
+            entries.append(.keyed(KeyedObject(id: i, provider: feedEntries)))
         }
         let c: TemplateContext = [
             "lang": .text(site.config.language),
@@ -446,28 +450,43 @@ public struct SiteRenderer: Sendable {
             "author": .text(site.config.author),
             "entries": .list(entries),
         ]
-        return OutputFile(path: path, contents: templates.renderBytes("feed", c))
+        return templates.renderFile(path, "feed", c, memo: memo)
     }
 
-    /// One `<entry>`; `a` is borrowed (see `article(_:_:)`).
-    private func feedEntry(_ a: borrowing Article, updated: String) -> TemplateValue {
-        var summary = a.dispatch.lead ?? ""
-        // At most 400 characters; counted only that far (`count` walks the whole lead,
-        // for every entry of every feed), and not at all when it has fewer bytes than that.
-        if summary.utf8.count > 400, let cut = summary.index(summary.startIndex, offsetBy: 400, limitedBy: summary.endIndex),
-           cut < summary.endIndex {
-            summary = String(summary[..<cut]) + "…"
+    /// Each article's feed entry (absolute URLs: the same in every feed), made when a feed
+    /// renders it and not already kept.
+    final class FeedEntries: KeyedObjects {
+        let site: SiteIndex
+        let updated: [String?]
+
+        init(site: SiteIndex, updated: [String?]) {
+            self.site = site
+            self.updated = updated
         }
-        var categories: [TemplateValue] = []
-        categories.reserveCapacity(a.tags.count)
-        for t in a.tags { categories.append(["term": .text(site.tags[t].slug), "label": .text(site.tags[t].tag.name)]) }
-        return [
-            "title": .text(a.dispatch.title),
-            "url": .text(site.config.absoluteURL(a.page)),
-            "updated": .text(updated),
-            "summary": .text(summary),
-            "categories": .list(categories),
-        ]
+
+        /// One `<entry>` of article `i` (which has an Atom timestamp).
+        func object(_ i: Int) -> TemplateObject { entry(site.articles[i], updated: updated[i] ?? "") }
+
+        /// `a` is borrowed (see `article(_:_:)`).
+        private func entry(_ a: borrowing Article, updated: String) -> TemplateObject {
+            var summary = a.dispatch.lead ?? ""
+            // At most 400 characters; counted only that far (`count` walks the whole lead,
+            // for every entry of every feed), and not at all when it has fewer bytes than that.
+            if summary.utf8.count > 400, let cut = summary.index(summary.startIndex, offsetBy: 400, limitedBy: summary.endIndex),
+               cut < summary.endIndex {
+                summary = String(summary[..<cut]) + "…"
+            }
+            var categories: [TemplateValue] = []
+            categories.reserveCapacity(a.tags.count)
+            for t in a.tags { categories.append(["term": .text(site.tags[t].slug), "label": .text(site.tags[t].tag.name)]) }
+            return [
+                "title": .text(a.dispatch.title),
+                "url": .text(site.config.absoluteURL(a.page)),
+                "updated": .text(updated),
+                "summary": .text(summary),
+                "categories": .list(categories),
+            ]
+        }
     }
 
     func sitemap() -> OutputFile {

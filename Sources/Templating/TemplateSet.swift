@@ -90,9 +90,10 @@ public struct TemplateSet: Sendable {
 
     /// A page as a file, with where its listings went (none known when the theme renders
     /// with swift-mustache). `extra`: bytes to reserve for it beyond a usual page.
-    func renderFile(_ path: String, _ name: String, _ context: TemplateContext, extra: Int = 0) -> OutputFile {
+    /// `memo`: renderings of keyed elements kept from other pages.
+    func renderFile(_ path: String, _ name: String, _ context: TemplateContext, extra: Int = 0, memo: RenderMemo? = nil) -> OutputFile {
         guard let compiled else { return OutputFile(path: path, contents: Array(renderWithSwiftMustache(name, context).utf8)) }
-        let (bytes, listings) = compiled.renderPage(name, context, extra: extra)
+        let (bytes, listings) = compiled.renderPage(name, context, extra: extra, memo: memo)
         var f = OutputFile(path: path, contents: bytes)
         f.listings = listings
         return f

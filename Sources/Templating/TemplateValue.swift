@@ -11,6 +11,9 @@ public enum TemplateValue: Sendable {
     /// straight from the entries (not joined first), and where it lands is recorded for the
     /// link check.
     case listing(ListingHTML)
+    /// An object that is the same wherever it is listed, made on demand from its id; a
+    /// section over a list of these renders each once per site (`RenderMemo`).
+    case keyed(KeyedObject)
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
@@ -27,6 +30,7 @@ public enum TemplateValue: Sendable {
         case .bool(let b): return b
         case .list(let l): return l.map(\.anyValue)
         case .object(let o): return o.dictionary.mapValues(\.anyValue)
+        case .keyed(let k): return k.object.dictionary.mapValues(\.anyValue)
         }
     }
 }

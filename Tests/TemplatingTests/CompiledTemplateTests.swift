@@ -138,4 +138,30 @@ import Testing
         #expect(text.contains("<i>&lt;li&gt;"))
         #expect(theme.renderFile("p.html", "t", c).listings == page.listings)
     }
+
+    /// Keyed elements (a feed's entries) render as the objects they stand for; a section
+    /// renders each once across pages when it reads only the element, and again on every page
+    /// when some name falls through to the page's own values.
+    @Test func keyedElementsRenderOnceWhenTheyReadOnlyThemselves() throws {
+        final class Counted: KeyedObjects, @unchecked Sendable {
+            var made = 0
+            func object(_ id: Int) -> TemplateObject {
+                made += 1
+                return ["v": .text("<\(id)>"), "l": [["w": .int(id)]]]
+            }
+        }
+        let theme = try Self.theme(["closed": "{{t}}:{{#e}}[{{v}}{{#l}}{{w}}{{/l}}]{{/e}}", "open": "{{#e}}[{{v}}{{t}}]{{/e}}"])
+        let compiled = try #require(theme.compiled)
+        for (name, perPage) in [("closed", false), ("open", true)] {
+            let provider = Counted(), memo = RenderMemo()
+            for t in ["a", "b"] {
+                func context(_ p: Counted) -> TemplateContext {
+                    ["t": .text(t), "e": .list([1, 2, 1].map { .keyed(KeyedObject(id: $0, provider: p)) })]
+                }
+                let page = String(decoding: compiled.renderPage(name, context(provider), memo: memo).bytes, as: UTF8.self)
+                #expect(page == theme.renderWithSwiftMustache(name, context(Counted())), "\(name)")
+            }
+            #expect(provider.made == (perPage ? 6 : 2), "\(name): \(provider.made)")
+        }
+    }
 }
