@@ -8,14 +8,17 @@ import OfficialsExtraction
 public struct Tagger: Sendable {
     /// Each topic phrase as its words' keys (folded, as the tokenizer makes them), and its topic.
     let phrases: [(words: [[UInt8]], topic: Int)]
-    /// A first word's key -> the index in `phraseLists` of the phrases it starts.
-    let phraseStarts: WordTable<Int32>
+    /// What a word's key can start or name, found with one lookup: the index in
+    /// `phraseLists` of the topic phrases it starts, and the index in `namedLists` of the
+    /// organisation and country words that fold to it (-1: none).
+    let starts: WordTable<(phrases: Int32, named: Int32)>
     let phraseLists: [[Int]]
-    /// A word's key -> the index in `namedLists` of the organisation and country words that
-    /// fold to it, each as written (they match as written: `chinois`, not `Chinois`).
-    let namedStarts: WordTable<Int32>
-    let namedLists: [[(written: [UInt8], tags: [Tag])]]
+    /// Organisation and country words, each as written (they match as written: `chinois`,
+    /// not `Chinois`), with their tags and each tag's sort key.
+    let namedLists: [[(written: [UInt8], tags: [(tag: Tag, key: String)])]]
     let topicNames: [String]
+    /// `TextFolding.key` of each topic name: tags sort by it.
+    let topicKeys: [String]
     let minimumTopicHits: Int
 
     public init(vocabulary: TopicVocabulary = .standard, minimumTopicHits: Int = 2) {
@@ -32,23 +35,30 @@ public struct Tagger: Sendable {
             }
         }
         self.phrases = phrases
-        (phraseStarts, phraseLists) = Self.indexed(byFirst)
-        var named: [[UInt8]: [(written: [UInt8], tags: [Tag])]] = [:]
+        topicKeys = topicNames.map(TextFolding.key)
+        var named: [[UInt8]: [(written: [UInt8], tags: [(tag: Tag, key: String)])]] = [:]
         for (word, tags) in Self.wordTags.sorted(by: { $0.key < $1.key }) {
-            named[Array(TextFolding.key(word).utf8), default: []].append((Array(word.utf8), tags))
+            named[Array(TextFolding.key(word).utf8), default: []].append((Array(word.utf8), tags.map { ($0, TextFolding.key($0.name)) }))
         }
-        (namedStarts, namedLists) = Self.indexed(named)
+        let (phraseIDs, phraseLists) = Self.indexed(byFirst)
+        let (namedIDs, namedLists) = Self.indexed(named)
+        self.phraseLists = phraseLists
+        self.namedLists = namedLists
+        var both: [[UInt8]: (phrases: Int32, named: Int32)] = [:]
+        for (k, id) in phraseIDs { both[k] = (id, -1) }
+        for (k, id) in namedIDs { both[k, default: (-1, -1)].named = id }
+        starts = WordTable(bytes: both)
     }
 
-    /// A table from keys to list indexes, and the lists, in key order (the same every run).
-    private static func indexed<V>(_ map: [[UInt8]: V]) -> (WordTable<Int32>, [V]) {
+    /// Ids of the keys, numbered in key order (the same every run), and the lists by id.
+    private static func indexed<V>(_ map: [[UInt8]: V]) -> ([[UInt8]: Int32], [V]) {
         var ids: [[UInt8]: Int32] = [:]
         var lists: [V] = []
         for (k, v) in map.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             ids[k] = Int32(lists.count)
             lists.append(v)
         }
-        return (WordTable(bytes: ids), lists)
+        return (ids, lists)
     }
 
     /// A keyword's words as the tokenizer keys them (`COVID-19`: `covid`, `19`).
@@ -77,23 +87,25 @@ public struct Tagger: Sendable {
 
     /// - Parameter tokens: `d`'s tokens (`DispatchTokens(d)`).
     public func tags(for d: Dispatch, tokens: DispatchTokens) -> [Tag] {
-        var tags = Set<Tag>()
+        // Each tag once, with its sort key (`TextFolding.key` of its name), known in advance
+        // for topics, countries and organisations by word.
+        var found: [Tag: String] = [:]
         let docs = tokens.documents
         for doc in docs.indices {
             tokens.withSource(doc) { u in
                 for acronym in Self.definedAcronyms(in: u) where !Self.notOrganisations.contains(acronym) {
-                    tags.insert(Tag(name: acronym, kind: .organisation))
+                    found[Tag(name: acronym, kind: .organisation)] = acronym.lowercased()
                 }
             }
         }
         // What each distinct word can be, looked up once.
         let keyCount = tokens.keyCount
-        var starts = [Int32](repeating: -1, count: keyCount)
+        var phraseStart = [Int32](repeating: -1, count: keyCount)
         var named = [Int32](repeating: -1, count: keyCount)
         for k in 0..<keyCount {
-            tokens.withKeyBytes(Int32(k)) { b in
-                if let i = phraseStarts.value(for: b) { starts[k] = i }
-                if let i = namedStarts.value(for: b) { named[k] = i }
+            if let v = tokens.withKeyBytes(Int32(k), { starts.value(for: $0) }) {
+                phraseStart[k] = v.phrases
+                named[k] = v.named
             }
         }
         let apostrophe = tokens.keyID(ascii: 0x27)
@@ -107,15 +119,15 @@ public struct Tagger: Sendable {
                 tokens.withSource(doc) { u in
                     let written = UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(t.end)])
                     for entry in namedLists[Int(named[Int(t.key)])] where entry.written.elementsEqual(written) {
-                        for tag in entry.tags { tags.insert(tag) }
+                        for (tag, key) in entry.tags { found[tag] = key }
                     }
                 }
             }
             let words = Self.wordKeys(toks, apostrophe: apostrophe)
-            for (i, k) in words.enumerated() where starts[Int(k)] >= 0 {
+            for (i, k) in words.enumerated() where phraseStart[Int(k)] >= 0 {
                 // Each position counts once per topic.
                 here.removeAll(keepingCapacity: true)
-                for c in phraseLists[Int(starts[Int(k)])] {
+                for c in phraseLists[Int(phraseStart[Int(k)])] {
                     let (phrase, topic) = phrases[c]
                     if here.contains(topic) || i + phrase.count > words.count { continue }
                     var all = true
@@ -131,12 +143,13 @@ public struct Tagger: Sendable {
             }
         }
         for (topic, n) in hits.enumerated() where n >= minimumTopicHits {
-            tags.insert(Tag(name: topicNames[topic], kind: .topic))
+            found[Tag(name: topicNames[topic], kind: .topic)] = topicKeys[topic]
         }
-        if let place = d.place, !place.isEmpty { tags.insert(Tag(name: place, kind: .place)) }
-        return tags.map { ($0, TextFolding.key($0.name)) }
-            .sorted { ($0.0.kind, $0.1, $0.0.name) < ($1.0.kind, $1.1, $1.0.name) }
-            .map(\.0)
+        if let place = d.place, !place.isEmpty {
+            let tag = Tag(name: place, kind: .place)
+            if found[tag] == nil { found[tag] = TextFolding.key(place) }
+        }
+        return found.sorted { ($0.key.kind, $0.value, $0.key.name) < ($1.key.kind, $1.value, $1.key.name) }.map(\.key)
     }
 
     /// Acronyms introduced as `Nom complet (ABC)`: 2–8 capital letters in parentheses.

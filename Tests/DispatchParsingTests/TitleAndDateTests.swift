@@ -1,9 +1,58 @@
 import Testing
 import DispatchModel
 @testable import DispatchParsing
+import TestSupport
 
 /// Catalogue §2 (titles, alt text) and §4 (dates and their precision).
 @Suite struct TitleTests {
+    /// The alt-text marker search skips eight bytes at a time; it must find what looking at
+    /// every byte finds, wherever a marker falls against the eight-byte steps.
+    @Test func altTextMarkerFindsWhatAByteScanFinds() {
+        func reference(_ b: [UInt8]) -> (titleEnd: Int, captionStart: Int)? {
+            var i = 0
+            let n = b.count
+            while i < n {
+                var after = -1
+                if (b[i] == 0x68 || b[i] == 0x48), ByteText.matches(b, i + 1, "inh anh") { after = i + 8 }
+                else if b[i] == 0xE1, ByteText.matches(b, i, "\u{1EA3}nh") { after = i + 5 }
+                if after >= 0 {
+                    var j = after
+                    while j < n, ByteText.whitespaceWidth(b, j) > 0 { j += ByteText.whitespaceWidth(b, j) }
+                    let digits = j
+                    while j < n, ByteText.isDigit(b[j]) { j += 1 }
+                    if j > digits && (i == 0 || ByteText.whitespaceWidthBefore(b, i) > 0) {
+                        let titleEnd = ByteText.trimmed(b, 0, i).upperBound
+                        while j < n, ByteText.whitespaceWidth(b, j) > 0 { j += ByteText.whitespaceWidth(b, j) }
+                        return (titleEnd, j)
+                    }
+                    i = max(j, i + 1)
+                    continue
+                }
+                i += 1
+            }
+            return nil
+        }
+        var random = SeededRandom(seed: 0xA17)
+        let pieces = ["a", "b", " ", "  ", "h", "H", "hinh anh", "Hinh anh", " hinh anh 1", "ảnh", " ảnh 2", "ả", "á", "1", "é",
+                      "chef", "\u{A0}", "x hinh anh", "anh 3", "ảnh3"]
+        for _ in 0..<4000 {
+            let b = Array(random.text(from: pieces, count: random.below(24)).utf8)
+            let found = TitleDeriver.altTextMarker(b), expected = reference(b)
+            #expect(found?.titleEnd == expected?.titleEnd && found?.captionStart == expected?.captionStart, "\(String(decoding: b, as: UTF8.self))")
+        }
+        for byte in [UInt8(0x68), 0xE1, 0x00, 0xFF] {
+            for _ in 0..<2000 {
+                var w: UInt64 = random.next()
+                if random.below(2) == 0 {
+                    let shift = 8 * UInt64(random.below(8))
+                    w = (w & ~(0xFF << shift)) | (UInt64(byte) << shift)
+                }
+                let bytes = withUnsafeBytes(of: w.littleEndian) { Array($0) }
+                #expect(TitleDeriver.hasByte(w, byte) == bytes.contains(byte))
+            }
+        }
+    }
+
     @Test func altTextTitleWithVietnameseMarker() {
         let o = parse("""
             Da Nang, 4 avril (VNA) - Le port a accueilli le 4 avril un navire de croisière.
