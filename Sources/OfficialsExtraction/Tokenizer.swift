@@ -50,6 +50,9 @@ struct TokenKeys {
     private(set) var nonNames: [Bool] = []
     /// Where a glued role word splits (`premierministre` at 7, in scalars), or -1.
     private(set) var glued: [Int32] = []
+    /// An honorific (`Lexicon.honorifics`: `m`, `mme`…), read after every full stop and at
+    /// every capitalised run.
+    private(set) var honorific: [Bool] = []
     /// Ids of one-byte punctuation keys (-1: not met yet), found without hashing: a third
     /// of a dispatch's tokens are punctuation.
     private var asciiIDs = [Int32](repeating: -1, count: 128)
@@ -59,6 +62,7 @@ struct TokenKeys {
         heads.reserveCapacity(512)
         nonNames.reserveCapacity(512)
         glued.reserveCapacity(512)
+        honorific.reserveCapacity(512)
     }
 
     mutating func intern(_ u: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -68,6 +72,7 @@ struct TokenKeys {
             heads.append(Lexicon.headKind(u))
             nonNames.append(Lexicon.nonNameTable.value(for: u) != nil)
             glued.append(u.count >= 9 ? Int32(Lexicon.gluedTable.value(for: u) ?? -1) : -1)
+            honorific.append(u.count <= Lexicon.honorificLength && Lexicon.honorifics.contains(strings[id]))
         }
         return Int32(id)
     }
@@ -305,7 +310,7 @@ enum Tokenizer {
                 // a full stop after `M` or a single capital (`D.C`, `U.S.`) is no sentence end
                 var abbreviation = false
                 if v == 46, let last = out.last, last.kind == .word {
-                    if Lexicon.honorifics.contains(keys[last.key]) { abbreviation = true }
+                    if keys.honorific[Int(last.key)] { abbreviation = true }
                     else if last.byteCount == 1 && last.cap { abbreviation = true }
                 }
                 if !abbreviation { sentenceStart = true }
