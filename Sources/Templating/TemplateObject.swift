@@ -9,9 +9,9 @@ import DispatchModel
 /// hashed once when they are compiled; an object of at most a few dozen keys is scanned
 /// faster than it is hashed into.
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    private var hashes: [UInt64] = []
-    private var keys: [String] = []
-    private var values: [TemplateValue] = []
+    /// One array of entries, not one per field: a page makes dozens of small objects (a
+    /// tag's link, an official's), and three arrays were three allocations each.
+    private var entries: [(hash: UInt64, key: String, value: TemplateValue)] = []
 
     public init() {}
 
@@ -21,9 +21,7 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
 
     /// A key given twice keeps its last value (as `Dictionary(_:uniquingKeysWith:)` would).
     init(_ elements: [(String, TemplateValue)]) {
-        hashes.reserveCapacity(elements.count)
-        keys.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
+        entries.reserveCapacity(elements.count)
         for (k, v) in elements { self[k] = v }
     }
 
@@ -34,50 +32,40 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
 
     private func index(of key: String, hash: UInt64) -> Int? {
         var i = 0
-        while i < hashes.count {
-            if hashes[i] == hash, keys[i] == key { return i }
+        while i < entries.count {
+            if entries[i].hash == hash, entries[i].key == key { return i }
             i += 1
         }
         return nil
     }
 
-    public var count: Int { keys.count }
+    public var count: Int { entries.count }
 
     public subscript(key: String) -> TemplateValue? {
         get { self[key, hash: Self.hash(key)] }
         set {
             let h = Self.hash(key)
             if let i = index(of: key, hash: h) {
-                if let newValue { values[i] = newValue } else { remove(at: i) }
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
             } else if let newValue {
-                hashes.append(h)
-                keys.append(key)
-                values.append(newValue)
+                entries.append((h, key, newValue))
             }
         }
     }
 
     /// The value of `key`, whose `hash(_:)` the caller computed once (compiled templates).
     subscript(key: String, hash hash: UInt64) -> TemplateValue? {
-        index(of: key, hash: hash).map { values[$0] }
+        index(of: key, hash: hash).map { entries[$0].value }
     }
 
     @discardableResult
     public mutating func removeValue(forKey key: String) -> TemplateValue? {
         guard let i = index(of: key, hash: Self.hash(key)) else { return nil }
-        let v = values[i]
-        remove(at: i)
-        return v
-    }
-
-    private mutating func remove(at i: Int) {
-        hashes.remove(at: i)
-        keys.remove(at: i)
-        values.remove(at: i)
+        return entries.remove(at: i).value
     }
 
     /// The same object as a dictionary (swift-mustache's `Any` tree, tests).
     public var dictionary: [String: TemplateValue] {
-        Dictionary(zip(keys, values), uniquingKeysWith: { _, last in last })
+        Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 }
