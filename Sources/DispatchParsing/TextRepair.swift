@@ -77,6 +77,7 @@ enum TextRepair {
             var previous = -1, previousInURL = false
             var d = 0
             while true {
+                while d + 8 <= n, !ByteText.hasDigit(ByteText.word(u, d)) { d += 8 }
                 while d < n, u[d] &- 0x30 > 9 { d += 1 }
                 if d == n { break }
                 var inURL = false, closed = false

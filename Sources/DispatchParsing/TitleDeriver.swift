@@ -16,13 +16,6 @@ enum TitleDeriver {
         return b.contains(0x20)
     }
 
-    /// Whether one of the eight bytes of `w` is `byte` (exact: the classic zero-byte test on
-    /// `w` xor the byte repeated).
-    @inline(__always) static func hasByte(_ w: UInt64, _ byte: UInt8) -> Bool {
-        let v = w ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
-    }
-
     /// Image alt text glued to its caption: `Headline hinh anh 1Caption…` or `… ảnh 1…`.
     /// Returns the end of the headline and the start of the caption.
     static func altTextMarker(_ b: [UInt8]) -> (titleEnd: Int, captionStart: Int)? {
@@ -34,10 +27,9 @@ enum TitleDeriver {
             i = b.withUnsafeBufferPointer { p in
                 var k = i
                 // Eight bytes at a time while none of them can be one.
-                let raw = UnsafeRawPointer(p.baseAddress!)
                 while k + 8 <= n {
-                    let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
-                    if Self.hasByte(w | 0x2020_2020_2020_2020, 0x68) || Self.hasByte(w, 0xE1) { break }
+                    let w = ByteText.word(p, k)
+                    if ByteText.hasByte(w | 0x2020_2020_2020_2020, 0x68) || ByteText.hasByte(w, 0xE1) { break }
                     k += 8
                 }
                 while k < n, p[k] | 0x20 != 0x68, p[k] != 0xE1 { k += 1 }
