@@ -1,4 +1,5 @@
 import DispatchModel
+import Foundation
 import MarkdownIntermediate
 import MarkdownRendering
 
@@ -42,15 +43,16 @@ enum ArticleHTML {
         out.reserveCapacity(prefix.count + b.count + 256)
         var i = 0, copied = 0
         let n = b.count
-        scan: while i < n {
-            if b[i] == 0x3C {
-                for r in replacements where i + r.from.count <= n && UnsafeBufferPointer(rebasing: b[i..<(i + r.from.count)]).elementsEqual(r.from) {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
-                    out.append(contentsOf: r.to)
-                    i += r.from.count
-                    copied = i
-                    continue scan
-                }
+        guard let base = b.baseAddress else { return out }
+        // From `<` to `<` (`memchr`): a body is mostly text between tags.
+        scan: while i < n, let hit = memchr(base + i, 0x3C, n - i) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            for r in replacements where i + r.from.count <= n && UnsafeBufferPointer(rebasing: b[i..<(i + r.from.count)]).elementsEqual(r.from) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
+                out.append(contentsOf: r.to)
+                i += r.from.count
+                copied = i
+                continue scan
             }
             i += 1
         }

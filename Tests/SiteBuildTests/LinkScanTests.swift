@@ -174,3 +174,4 @@ struct ItemLike {
 enum PageContextRoot {
     static func of(_ path: String) -> String { String(repeating: "../", count: path.filter { $0 == "/" }.count) }
 }
+
