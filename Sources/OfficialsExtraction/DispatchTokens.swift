@@ -38,6 +38,9 @@ public struct DispatchTokens {
         texts.keys.withBytes(id, body)
     }
 
+    /// The id of the key with these bytes, or nil when the texts have none.
+    public func keyID(bytes: UnsafeBufferPointer<UInt8>) -> Int32? { texts.keys.find(bytes) }
+
     /// The id of the key of one ASCII punctuation byte, or -1 when the texts have none.
     public func keyID(ascii c: UInt8) -> Int32 { texts.keys.id(ascii: c) }
 

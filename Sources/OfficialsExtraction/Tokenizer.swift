@@ -77,6 +77,9 @@ struct TokenKeys {
         return Int32(id)
     }
 
+    /// The id of the key with these bytes, if the texts have it.
+    func find(_ u: UnsafeBufferPointer<UInt8>) -> Int32? { table.find(u).map { Int32($0) } }
+
     /// The id of the key of one ASCII byte if met, or -1.
     func id(ascii c: UInt8) -> Int32 { asciiIDs[Int(c)] }
 

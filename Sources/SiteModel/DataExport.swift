@@ -45,16 +45,18 @@ public struct DataExport: Sendable {
             raw(",\"eventDate\":"); q(d.eventDate?.iso)
             raw(",\"place\":"); q(d.place); raw(",\"agency\":"); q(d.agency)
             raw(",\"officials\":[")
+            // Fields read through the arrays, not a copy of each person or tag (a copy of a
+            // `Person` retains every one of its arrays and strings).
             for (n, ref) in a.people.enumerated() {
-                let p = site.people[ref.person]
                 if n > 0 { raw(",") }
-                raw("{\"name\":"); q(p.name); raw(",\"slug\":"); q(p.slug); raw(",\"role\":"); q(ref.role); raw("}")
+                raw("{\"name\":"); q(site.people[ref.person].name); raw(",\"slug\":"); q(site.people[ref.person].slug)
+                raw(",\"role\":"); q(ref.role); raw("}")
             }
             raw("],\"tags\":[")
             for (n, t) in a.tags.enumerated() {
                 if n > 0 { raw(",") }
-                let tag = site.tags[t]
-                raw("{\"name\":"); q(tag.tag.name); raw(",\"slug\":"); q(tag.slug); raw(",\"kind\":"); q(tag.tag.kind.rawValue); raw("}")
+                raw("{\"name\":"); q(site.tags[t].tag.name); raw(",\"slug\":"); q(site.tags[t].slug)
+                raw(",\"kind\":"); q(site.tags[t].tag.kind.rawValue); raw("}")
             }
             raw("]}")
         }
@@ -154,52 +156,120 @@ public enum SearchWords {
         /// digit) gives its key's runs; tokens that touch (`TranKim`, `1er`, `km²`) are folded
         /// together, as the text would be. In order of first key, which the index ignores.
         public static func words(tokens: DispatchTokens, place: String?) -> String {
-            let keyCount = tokens.keyCount
-            var c = Collector(expectedWords: keyCount)
-            c.firstSeen = []
-            // Per key: 0 not met yet, 1 done (its words added), 2 punctuation that breaks a
-            // run, 3 punctuation whose folded text has a letter or digit (`²`).
-            var state = [UInt8](repeating: 0, count: keyCount)
+            var w = TokenWords(keyCount: tokens.keyCount)
             var folded: [UInt8] = []
             let docs = tokens.documents
             for doc in docs.indices {
                 let toks = docs[doc]
-                func breaks(_ t: Token) -> Bool {
-                    guard t.kind == .punct else { return false }
-                    let k = Int(t.key)
-                    if state[k] == 0 {
-                        state[k] = tokens.withKeyBytes(t.key) { b in
-                            folded.removeAll(keepingCapacity: true)
-                            TextFolding.appendKey(b, to: &folded)
-                            // Punctuation that folds to a letter (the Kelvin sign to `k`) or to
-                            // nothing joins its neighbours' runs, as in the folded text.
-                            return folded.isEmpty || folded.contains(where: isWordByte) ? 3 : 2
-                        }
-                    }
-                    return state[k] == 2
-                }
                 var i = 0
                 while i < toks.count {
-                    if breaks(toks[i]) { i += 1; continue }
+                    if w.breaks(toks[i], tokens) { i += 1; continue }
                     var j = i + 1
-                    while j < toks.count, toks[j].start == toks[j - 1].end, !breaks(toks[j]) { j += 1 }
+                    while j < toks.count, toks[j].start == toks[j - 1].end, !w.breaks(toks[j], tokens) { j += 1 }
                     let t = toks[i]
                     if j == i + 1 && t.kind != .punct {
-                        if state[Int(t.key)] == 0 {
-                            state[Int(t.key)] = 1
-                            // A word's key is folded already; a number's is its text (`15E`).
-                            tokens.withKeyBytes(t.key) { b in
-                                if t.kind == .number { c.add(bytes: b) } else { c.addWords(ofFolded: b) }
-                            }
-                        }
+                        w.addKey(t, tokens)
                     } else {
-                        tokens.withSource(doc) { u in c.add(bytes: UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(toks[j - 1].end)])) }
+                        tokens.withSource(doc) { u in
+                            folded.removeAll(keepingCapacity: true)
+                            TextFolding.appendKey(UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(toks[j - 1].end)]), to: &folded)
+                        }
+                        folded.withUnsafeBufferPointer { w.addRuns(ofFolded: $0, tokens) }
                     }
                     i = j
                 }
             }
-            if let place { c.add(place) }
-            return String(decoding: c.firstSeen ?? [], as: UTF8.self)
+            if let place {
+                folded.removeAll(keepingCapacity: true)
+                var place = place
+                place.withUTF8 { TextFolding.appendKey($0, to: &folded) }
+                folded.withUnsafeBufferPointer { w.addRuns(ofFolded: $0, tokens) }
+            }
+            return String(decoding: w.out, as: UTF8.self)
+        }
+
+        /// The distinct words of one dispatch's tokens (`words(tokens:place:)`). A word that is
+        /// one of the dispatch's keys (most are: a key is a folded word) is marked done by the
+        /// key's id, with no hashing when it comes from that key; only words that are no key
+        /// (parts of `vice-président`, glued tokens) go through a table of their own.
+        /// The tokens are passed to each call, not kept: a struct holding them was copied
+        /// (a dozen retains) on every call that read them from a mutating method.
+        struct TokenWords {
+            /// Per key: 0 not met yet, 1 done (its words added), 2 punctuation that breaks a
+            /// run, 3 punctuation whose folded text has a letter or digit (`²`).
+            var state: [UInt8]
+            /// Per key: the word with the key's bytes was added.
+            var added: [Bool]
+            var others = ByteStringTable()
+            var out: [UInt8] = []
+            var folded: [UInt8] = []
+
+            init(keyCount: Int) {
+                state = [UInt8](repeating: 0, count: keyCount)
+                added = [Bool](repeating: false, count: keyCount)
+                out.reserveCapacity(keyCount * 8)
+            }
+
+            /// Whether `t` is punctuation that ends a run of touching tokens.
+            mutating func breaks(_ t: Token, _ tokens: DispatchTokens) -> Bool {
+                guard t.kind == .punct else { return false }
+                let k = Int(t.key)
+                if state[k] == 0 {
+                    state[k] = tokens.withKeyBytes(t.key) { b in
+                        folded.removeAll(keepingCapacity: true)
+                        TextFolding.appendKey(b, to: &folded)
+                        // Punctuation that folds to a letter (the Kelvin sign to `k`) or to
+                        // nothing joins its neighbours' runs, as in the folded text.
+                        return folded.isEmpty || folded.contains(where: Collector.isWordByte) ? 3 : 2
+                    }
+                }
+                return state[k] == 2
+            }
+
+            /// The words of a word or number standing alone: its key's runs (a word's key is
+            /// folded already; a number's is its text, `15E`).
+            mutating func addKey(_ t: Token, _ tokens: DispatchTokens) {
+                guard state[Int(t.key)] == 0 else { return }
+                state[Int(t.key)] = 1
+                tokens.withKeyBytes(t.key) { b in
+                    if t.kind == .word, b.allSatisfy(Collector.isWordByte) {
+                        add(b, key: t.key, tokens)
+                        return
+                    }
+                    folded.removeAll(keepingCapacity: true)
+                    if t.kind == .number { TextFolding.appendKey(b, to: &folded) } else { folded.append(contentsOf: b) }
+                    let f = folded
+                    f.withUnsafeBufferPointer { addRuns(ofFolded: $0, tokens) }
+                }
+            }
+
+            /// The runs of `a-z0-9` of folded text.
+            mutating func addRuns(ofFolded u: UnsafeBufferPointer<UInt8>, _ tokens: DispatchTokens) {
+                var start = -1
+                for k in 0..<u.count {
+                    if Collector.isWordByte(u[k]) {
+                        if start < 0 { start = k }
+                    } else if start >= 0 {
+                        add(UnsafeBufferPointer(rebasing: u[start..<k]), key: nil, tokens)
+                        start = -1
+                    }
+                }
+                if start >= 0 { add(UnsafeBufferPointer(rebasing: u[start...]), key: nil, tokens) }
+            }
+
+            /// One word, if new and indexed; `key`: the id of the key with the word's bytes, if known.
+            mutating func add(_ word: UnsafeBufferPointer<UInt8>, key: Int32?, _ tokens: DispatchTokens) {
+                guard word.count >= 2 else { return }
+                if let k = key ?? tokens.keyID(bytes: word) {
+                    if added[Int(k)] { return }
+                    added[Int(k)] = true
+                } else if !others.insert(word).inserted {
+                    return
+                }
+                if word.count <= Collector.stopLength, Collector.stopTable.find(word) != nil { return }
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: word)
+            }
         }
 
         /// The words of a dispatch's own text: `searchWords` when computed, else the text.
