@@ -3,8 +3,12 @@ import OfficialsExtraction
 
 /// One official's profile.
 public struct Person: Sendable {
-    public var resolved: ResolvedPerson
-    public var slug: String
+    public let resolved: ResolvedPerson
+    /// The slug, the profile's folder (`officials/slug/`) and the name shown, stored: they are
+    /// read for every link to the profile, and were computed (a string built) each time.
+    public let slug: String
+    public let path: String
+    public let name: String
     /// Every role seen, with the first and last dispatch dates that give it.
     public var roles: [RoleSpan]
     /// Article indexes (timeline order) naming this person.
@@ -20,8 +24,6 @@ public struct Person: Sendable {
         public var count: Int
     }
 
-    public var name: String { resolved.displayName }
-    public var path: String { "officials/\(slug)/" }
 
     /// The role in the newest dispatch that gives one.
     public var latestRole: String? {
@@ -32,6 +34,8 @@ public struct Person: Sendable {
     init(resolved: ResolvedPerson, slug: String, dates: [DispatchDate]) {
         self.resolved = resolved
         self.slug = slug
+        path = "officials/\(slug)/"
+        name = resolved.displayName
         // The resolver gives appearances sorted by dispatch, one per dispatch.
         let ids = resolved.appearances.map(\.dispatch)
         self.articles = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : Array(Set(ids)).sorted()
