@@ -225,7 +225,8 @@ enum Lexicon {
 
     /// Honorifics dropped from names (`M.` needs its full stop).
     static let honorifics: Set<String> = ["m", "mme", "mlle", "mr", "mrs", "dr", "me", "pr"]
-    static let honorificLength = honorifics.map(\.utf8.count).max() ?? 0
+    /// The same by bytes (a token's key is checked once per dispatch it occurs in).
+    static let honorificTable = WordTable(Dictionary(uniqueKeysWithValues: honorifics.map { ($0, true) }))
 
     /// Name particles that stay lowercase inside a name.
     static let nameParticles: Set<String> = ["van", "von", "der", "den", "bin", "binti", "al", "el", "da", "dos"]

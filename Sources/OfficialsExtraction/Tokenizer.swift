@@ -72,7 +72,7 @@ struct TokenKeys {
             heads.append(Lexicon.headKind(u))
             nonNames.append(Lexicon.nonNameTable.value(for: u) != nil)
             glued.append(u.count >= 9 ? Int32(Lexicon.gluedTable.value(for: u) ?? -1) : -1)
-            honorific.append(u.count <= Lexicon.honorificLength && Lexicon.honorifics.contains(strings[id]))
+            honorific.append(Lexicon.honorificTable.value(for: u) != nil)
         }
         return Int32(id)
     }

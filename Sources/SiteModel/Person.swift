@@ -8,6 +8,8 @@ public struct Person: Sendable {
     /// read for every link to the profile, and were computed (a string built) each time.
     public let slug: String
     public let path: String
+    /// `path` + `index.html`: what links to the profile name.
+    public let page: String
     public let name: String
     /// Every role seen, with the first and last dispatch dates that give it.
     public var roles: [RoleSpan]
@@ -35,6 +37,7 @@ public struct Person: Sendable {
         self.resolved = resolved
         self.slug = slug
         path = "officials/\(slug)/"
+        page = path + "index.html"
         name = resolved.displayName
         // The resolver gives appearances sorted by dispatch, one per dispatch.
         let ids = resolved.appearances.map(\.dispatch)

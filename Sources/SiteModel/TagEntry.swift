@@ -6,6 +6,8 @@ public struct TagEntry: Sendable {
     /// The slug and the tag's folder (`tags/slug/`), stored: read for every link to the tag.
     public let slug: String
     public let path: String
+    /// `path` + `index.html`: what links to the tag name.
+    public let page: String
     /// Article indexes, timeline order.
     public var articles: [Int]
 
@@ -14,5 +16,6 @@ public struct TagEntry: Sendable {
         self.slug = slug
         self.articles = articles
         path = "tags/\(slug)/"
+        page = path + "index.html"
     }
 }

@@ -28,8 +28,8 @@ struct PageContext {
     }
 
     func articleURL(_ i: Int, root: String) -> String { root + site.articles[i].page }
-    func personURL(_ i: Int, root: String) -> String { root + site.people[i].path + "index.html" }
-    func tagURL(_ i: Int, root: String) -> String { root + site.tags[i].path + "index.html" }
+    func personURL(_ i: Int, root: String) -> String { root + site.people[i].page }
+    func tagURL(_ i: Int, root: String) -> String { root + site.tags[i].page }
 
     /// One entry of a dispatch list (timeline, tag, profile, home).
     func item(_ i: Int, root: String) -> TemplateContext {
