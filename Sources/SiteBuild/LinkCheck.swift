@@ -182,17 +182,27 @@ public enum LinkCheck {
         }
 
         /// Every entry's records, or nil when they cannot stand for the pages' (see above).
+        /// Read in chunks on all cores, each chunk without repeats (entries name the same tags
+        /// and people again and again); the collector merges the chunks' repeats.
         func records() -> [Record]? {
             lock.lock()
             defer { lock.unlock() }
             if let read { return read }
             let all = source()
-            let each = Parallel.map(all.count, jobs: jobs) { LinkCheck.entryRecords(all[$0].bytes, cuts: all[$0].cuts) }
+            let chunks = min(all.count, max(1, jobs) * 8)
+            let each = Parallel.map(chunks, jobs: jobs) { c -> [Record]? in
+                var out: [Record] = []
+                var seen = UInt64Set(minimumCapacity: 1024)
+                for i in (all.count * c / chunks)..<(all.count * (c + 1) / chunks) {
+                    guard let r = LinkCheck.entryRecords(all[i].bytes, cuts: all[i].cuts) else { return nil }
+                    for x in r where seen.insert(x.digest) { out.append(x) }
+                }
+                return out
+            }
             var merged: [Record]? = []
-            var seen = Set<Record>()
             for r in each {
                 guard let r else { merged = nil; break }
-                for x in r where seen.insert(x).inserted { merged?.append(x) }
+                merged?.append(contentsOf: r)
             }
             read = .some(merged)
             return merged

@@ -26,13 +26,14 @@ public struct Tagger: Sendable {
         topicNames = vocabulary.topics.map(\.name)
         var phrases: [(words: [[UInt8]], topic: Int)] = []
         var byFirst: [[UInt8]: [Int]] = [:]
-        for (topic, t) in vocabulary.topics.enumerated() {
-            for keyword in t.keywords {
-                let words = Self.phraseWords(keyword)
-                guard let first = words.first else { continue }
-                byFirst[first, default: []].append(phrases.count)
-                phrases.append((words, topic))
-            }
+        // Every keyword tokenized at once (one set of keys for all): the tagger is made on the
+        // serial path at the start of a build, and a tokenizer per keyword was most of it.
+        let keywords = vocabulary.topics.enumerated().flatMap { topic, t in t.keywords.map { (topic, $0) } }
+        let words = Self.phraseWords(keywords.map(\.1))
+        for (k, (topic, _)) in keywords.enumerated() {
+            guard let first = words[k].first else { continue }
+            byFirst[first, default: []].append(phrases.count)
+            phrases.append((words[k], topic))
         }
         self.phrases = phrases
         topicKeys = topicNames.map(TextFolding.key)
@@ -61,10 +62,11 @@ public struct Tagger: Sendable {
         return (ids, lists)
     }
 
-    /// A keyword's words as the tokenizer keys them (`COVID-19`: `covid`, `19`).
-    static func phraseWords(_ phrase: String) -> [[UInt8]] {
-        let t = DispatchTokens(texts: [phrase])
-        return wordKeys(t.documents[0], apostrophe: t.keyID(ascii: 0x27)).map { k in t.withKeyBytes(k) { Array($0) } }
+    /// Keywords' words as the tokenizer keys them (`COVID-19`: `covid`, `19`).
+    static func phraseWords(_ phrases: [String]) -> [[[UInt8]]] {
+        let t = DispatchTokens(texts: phrases)
+        let apostrophe = t.keyID(ascii: 0x27)
+        return t.documents.map { doc in wordKeys(doc, apostrophe: apostrophe).map { k in t.withKeyBytes(k) { Array($0) } } }
     }
 
     /// The keys of a text's words and numbers in order, punctuation skipped and an elided

@@ -115,7 +115,10 @@ public struct SiteRenderer: Sendable {
 
     /// Every job of the site, in a fixed order (longest first).
     public func pageJobs() -> [PageJob] {
-        let r = self
+        // The jobs' closures share one reference to the renderer: a closure that captured the
+        // renderer itself held a copy of the struct (each of its references retained), made
+        // once per job, eleven thousand times on the serial path before rendering.
+        let box = Box(self)
         var jobs: [PageJob] = []
         func job(_ key: String, _ parts: @autoclosure () -> [UInt64], parallel: Bool = false, _ make: @escaping @Sendable () -> [OutputFile]) {
             guard signed else {
@@ -136,34 +139,40 @@ public struct SiteRenderer: Sendable {
         job("data:dispatches", [sig.dispatchRecords()]) { [data.dispatchesFile] }
         job("data:officials", [sig.officialsData()]) { [data.officialsFile] }
         job("data:tags", [sig.tagsIndex()]) { [data.tagsFile] }
-        job("sitemap", [sig.sitemap()]) { [r.sitemap()] }
+        job("sitemap", [sig.sitemap()]) { [box.r.sitemap()] }
         let search = SearchIndex(site: site)
-        job("search:words", [sig.searchWords()], parallel: true) { search.wordFiles(jobs: r.workers) }
+        job("search:words", [sig.searchWords()], parallel: true) { search.wordFiles(jobs: box.r.workers) }
         for n in 0..<search.documentShardCount {
             job("search:docs:\(n)", [sig.searchDocuments(search.documentRange(n))]) { [search.documentShard(n)] }
         }
         // Listings, largest first: a large tag is tens of pages.
         let bySize = { (counts: [Int]) in counts.indices.sorted { (counts[$0], $1) > (counts[$1], $0) } }
         for i in bySize(site.tags.map(\.articles.count)) {
-            job("tag:" + site.tags[i].slug, [sig.tag(i)]) { r.tag(i) + [r.tagFeed(i)] }
+            job("tag:" + site.tags[i].slug, [sig.tag(i)]) { box.r.tag(i) + [box.r.tagFeed(i)] }
         }
         for i in bySize(site.people.map(\.articles.count)) {
-            job("official:" + site.people[i].slug, [sig.person(i)]) { [r.person(i: i), r.personFeed(i)] }
+            job("official:" + site.people[i].slug, [sig.person(i)]) { [box.r.person(i: i), box.r.personFeed(i)] }
         }
         for (n, page) in site.timelinePages.pages.enumerated() {
-            job("timeline:" + page.path, [sig.timelinePage(n)]) { [r.timelinePage(page)] }
+            job("timeline:" + page.path, [sig.timelinePage(n)]) { [box.r.timelinePage(page)] }
         }
-        job("home", [sig.list(Array(r.latest)), UInt64(site.articles.count), UInt64(site.people.count), UInt64(site.tags.count)]) { [r.home()] }
-        job("timeline", [sig.timelineIndex()]) { [r.timelineIndex()] }
-        job("officials", [sig.officialsIndex()]) { [r.officialsIndex()] }
-        job("tags", [sig.tagsIndex()]) { [r.tagsIndex()] }
+        job("home", [sig.list(Array(box.r.latest)), UInt64(site.articles.count), UInt64(site.people.count), UInt64(site.tags.count)]) { [box.r.home()] }
+        job("timeline", [sig.timelineIndex()]) { [box.r.timelineIndex()] }
+        job("officials", [sig.officialsIndex()]) { [box.r.officialsIndex()] }
+        job("tags", [sig.tagsIndex()]) { [box.r.tagsIndex()] }
         // Article pages last: many short jobs, they keep both cores busy to the end.
-        for i in site.articles.indices { job("article:" + site.articles[i].slug, [sig.article[i]]) { [r.article(i)] } }
-        job("search", []) { [r.search()] }
-        job("404", []) { [r.notFound()] }
-        job("feed", [sig.feed(Array(r.siteFeedArticles))]) { [r.siteFeed()] }
-        job("assets", []) { r.templates.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, text: $0.value) } }
+        for i in site.articles.indices { job("article:" + site.articles[i].slug, [sig.article[i]]) { [box.r.article(i)] } }
+        job("search", []) { [box.r.search()] }
+        job("404", []) { [box.r.notFound()] }
+        job("feed", [sig.feed(Array(box.r.siteFeedArticles))]) { [box.r.siteFeed()] }
+        job("assets", []) { box.r.templates.assets.sorted(by: { $0.key < $1.key }).map { OutputFile(path: $0.key, text: $0.value) } }
         return jobs
+    }
+
+    /// One renderer shared by reference.
+    final class Box: Sendable {
+        let r: SiteRenderer
+        init(_ r: SiteRenderer) { self.r = r }
     }
 
     /// Every output file, rendered in parallel, sorted by path.
