@@ -17,6 +17,18 @@ enum LineReader {
         var i = 0
         let n = b.count
         while i < n {
+            // To the next line end, eight bytes at a time: a paragraph is one long line.
+            i = b.withUnsafeBufferPointer { p in
+                var k = i
+                while k + 8 <= n {
+                    let w = ByteText.word(p, k)
+                    if ByteText.hasByte(w, 0x0A) || ByteText.hasByte(w, 0x0D) { break }
+                    k += 8
+                }
+                while k < n, p[k] != 0x0A, p[k] != 0x0D { k += 1 }
+                return k
+            }
+            guard i < n else { break }
             let c = b[i]
             if c == 0x0A || c == 0x0D {
                 out.append(SourceLine(text: b[ByteText.trimmed(b, start, i)], number: number))
@@ -56,7 +68,22 @@ enum LineReader {
             // was one copy per word). A space is left to the loop below when it starts the
             // run, ends the line, or is followed by something that may need it.
             var run = i
+            var bytewise = 0 // no eight-byte step before this offset (the last one failed)
             while run < end {
+                // Eight bytes at a time where none can end the run: no tab, no byte that
+                // starts a no-break space (0xC2, 0xE2), no space followed by a space, and the
+                // eighth not a space (what follows it is not in the word). Not the run's first
+                // byte, nor the line's last (a space there ends the run).
+                if run >= bytewise, run > i, run + 8 < end {
+                    let w = ByteText.word(s, run)
+                    let spaces = w ^ 0x2020_2020_2020_2020
+                    if !ByteText.hasByte(w, 0x09), !ByteText.hasByte(w, 0xC2), !ByteText.hasByte(w, 0xE2),
+                       !ByteText.hasZero(spaces | (spaces >> 8)) {
+                        run += 8
+                        continue
+                    }
+                    bytewise = run + 8
+                }
                 let c = s[run]
                 if c == 0x09 || c == 0xC2 || c == 0xE2 { break }
                 if c == 0x20 {

@@ -59,7 +59,7 @@ import TestSupport
         var rng = SeededRandom(seed: 21)
         for _ in 0..<4000 {
             let first = Array(rng.text(from: Self.pieces, count: rng.below(4)).utf8)
-            let line = Array(rng.text(from: Self.pieces, count: 1 + rng.below(10)).utf8)
+            let line = Array(rng.text(from: Self.pieces, count: 1 + rng.below(30)).utf8)
             var expected = first, got = first
             Self.referenceNormalized(line[...], to: &expected)
             LineReader.appendNormalized(line[...], to: &got)
