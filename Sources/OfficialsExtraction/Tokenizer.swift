@@ -44,7 +44,8 @@ public struct Token: Sendable {
 /// The distinct keys of one dispatch's tokens, each made into a `String` and looked up in
 /// the lexicon once (a dispatch repeats most of its words).
 struct TokenKeys {
-    private var table = ByteStringTable(capacity: 512)
+    /// Sized for a dispatch: 100–200 distinct keys (the table grows past that).
+    private var table = ByteStringTable(capacity: 256)
     private(set) var strings: [String] = []
     private(set) var heads: [UInt8] = []
     private(set) var nonNames: [Bool] = []
@@ -58,11 +59,11 @@ struct TokenKeys {
     private var asciiIDs = [Int32](repeating: -1, count: 128)
 
     init() {
-        strings.reserveCapacity(512)
-        heads.reserveCapacity(512)
-        nonNames.reserveCapacity(512)
-        glued.reserveCapacity(512)
-        honorific.reserveCapacity(512)
+        strings.reserveCapacity(256)
+        heads.reserveCapacity(256)
+        nonNames.reserveCapacity(256)
+        glued.reserveCapacity(256)
+        honorific.reserveCapacity(256)
     }
 
     mutating func intern(_ u: UnsafeBufferPointer<UInt8>) -> Int32 {

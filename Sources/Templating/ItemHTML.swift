@@ -1,3 +1,5 @@
+import Foundation
+
 /// A list entry rendered once per article and reused on every page that lists it (timeline,
 /// tags, profiles, home): only the relative prefix to the site root differs between pages, so
 /// it is rendered with a marker in its place, and kept as its bytes with the marker's offsets.
@@ -19,12 +21,17 @@ struct ItemHTML: Sendable {
         bytes.reserveCapacity(rendered.count)
         var cuts: [Int] = []
         var start = 0
-        for i in rendered.indices where rendered[i] == 0x01 {
-            bytes.append(contentsOf: rendered[start..<i])
-            cuts.append(bytes.count)
-            start = i + 1
+        rendered.withUnsafeBufferPointer { r in
+            // From marker to marker (`memchr`): an entry is a kilobyte or two with a dozen.
+            guard let base = r.baseAddress else { return }
+            while start < r.count, let hit = memchr(base + start, 0x01, r.count - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: r[start..<i]))
+                cuts.append(bytes.count)
+                start = i + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: r[start...]))
         }
-        bytes.append(contentsOf: rendered[start...])
         self.bytes = bytes
         self.cuts = cuts
     }
