@@ -7,6 +7,20 @@ import SiteModel
 /// tests catch.
 struct PageContext {
     let site: SiteIndex
+    /// Each tag's link object (`name`, `url`) for the two roots nearly every link is made
+    /// with: the list entries' marker and an article page's `../`. Made once, not once per
+    /// tag of every entry and page.
+    private let entryTagLinks: [TemplateValue]
+    private let articleTagLinks: [TemplateValue]
+
+    init(site: SiteIndex) {
+        self.site = site
+        func links(_ root: String) -> [TemplateValue] {
+            site.tags.map { ["name": .text($0.tag.name), "url": .text(root + $0.page)] }
+        }
+        entryTagLinks = links(ItemHTML.marker)
+        articleTagLinks = links("../")
+    }
 
     /// `../` repeated once per folder level of the page, so links work from `file://` and
     /// under any sub-path.
@@ -61,9 +75,10 @@ struct PageContext {
 
     /// A dispatch's tags as links (`name`, `url`), for its page and its list entry.
     func tagLinks(_ tags: [Int], root: String) -> TemplateValue {
+        let made = root == ItemHTML.marker ? entryTagLinks : root == "../" ? articleTagLinks : nil
         var links: [TemplateValue] = []
         links.reserveCapacity(tags.count)
-        for t in tags { links.append(["name": .text(site.tags[t].tag.name), "url": .text(tagURL(t, root: root))]) }
+        for t in tags { links.append(made?[t] ?? ["name": .text(site.tags[t].tag.name), "url": .text(tagURL(t, root: root))]) }
         return .list(links)
     }
 
