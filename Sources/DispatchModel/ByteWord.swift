@@ -13,6 +13,12 @@ public enum ByteWord {
         UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
+    /// Eight bytes of `p` from `offset` (`p` holds at least `offset + 8`).
+    @inlinable @inline(__always)
+    public static func load(_ p: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+        load(UnsafeRawPointer(p.baseAddress!), offset)
+    }
+
     /// Whether some byte of `w` is below `n` (`n` at most 0x80).
     @inlinable @inline(__always)
     public static func hasByte(below n: UInt8, in w: UInt64) -> Bool {
@@ -24,6 +30,13 @@ public enum ByteWord {
     public static func hasByte(_ b: UInt8, in w: UInt64) -> Bool {
         let x = w ^ (ones &* UInt64(b))
         return (x &- ones) & ~x & highs != 0
+    }
+
+    /// Whether some byte of `w` is an ASCII digit: the digits xor `0` are the bytes 0–9, and
+    /// only they.
+    @inlinable @inline(__always)
+    public static func hasDigit(in w: UInt64) -> Bool {
+        hasByte(below: 10, in: w ^ (ones &* 0x30))
     }
 
     /// Whether every byte of `w` is ASCII.

@@ -5,35 +5,6 @@ enum ByteText {
     static let space: UInt8 = 0x20
     static let tab: UInt8 = 0x09
 
-    // Eight bytes at a time: scans that look for a few rare bytes (`h`, a digit) skip the
-    // words of text that hold none (the classic zero-byte tests, exact as yes/no answers).
-
-    /// The eight bytes at `i` of `p` (which holds at least `i + 8`), first byte lowest.
-    @inline(__always)
-    static func word(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self))
-    }
-
-    /// Whether one of the eight bytes of `w` is `byte`.
-    @inline(__always)
-    static func hasByte(_ w: UInt64, _ byte: UInt8) -> Bool {
-        hasZero(w ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
-    }
-
-    /// Whether one of the eight bytes of `w` is an ASCII digit.
-    @inline(__always)
-    static func hasDigit(_ w: UInt64) -> Bool {
-        // Digits xor `0` are the bytes 0–9, and only they: a byte below 10 has its high bit
-        // clear and borrows when 10 is taken from it.
-        let v = w ^ 0x3030_3030_3030_3030
-        return (v &- 0x0A0A_0A0A_0A0A_0A0A) & ~v & 0x8080_8080_8080_8080 != 0
-    }
-
-    @inline(__always)
-    static func hasZero(_ v: UInt64) -> Bool {
-        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
-    }
-
     /// Width in bytes of a whitespace character starting at `i` (0 if none): ASCII
     /// whitespace, NBSP U+00A0, narrow NBSP U+202F, thin space U+2009, zero-width space
     /// U+200B and a stray BOM U+FEFF (scrapers leave them at line starts).

@@ -1,3 +1,5 @@
+import DispatchModel
+
 /// One physical line of the seed, trimmed, with its 1-based number in the original file
 /// (diagnostics must point editors at the right line even after we drop or merge lines).
 struct SourceLine {
@@ -21,8 +23,8 @@ enum LineReader {
             i = b.withUnsafeBufferPointer { p in
                 var k = i
                 while k + 8 <= n {
-                    let w = ByteText.word(p, k)
-                    if ByteText.hasByte(w, 0x0A) || ByteText.hasByte(w, 0x0D) { break }
+                    let w = ByteWord.load(p, k)
+                    if ByteWord.hasByte(0x0A, in: w) || ByteWord.hasByte(0x0D, in: w) { break }
                     k += 8
                 }
                 while k < n, p[k] != 0x0A, p[k] != 0x0D { k += 1 }
@@ -75,10 +77,12 @@ enum LineReader {
                 // eighth not a space (what follows it is not in the word). Not the run's first
                 // byte, nor the line's last (a space there ends the run).
                 if run >= bytewise, run > i, run + 8 < end {
-                    let w = ByteText.word(s, run)
-                    let spaces = w ^ 0x2020_2020_2020_2020
-                    if !ByteText.hasByte(w, 0x09), !ByteText.hasByte(w, 0xC2), !ByteText.hasByte(w, 0xE2),
-                       !ByteText.hasZero(spaces | (spaces >> 8)) {
+                    let w = ByteWord.load(s, run)
+                    // A zero byte of `pairs`: a space at that byte and at the next (or the
+                    // eighth byte a space).
+                    let spaces = w ^ 0x2020_2020_2020_2020, pairs = spaces | (spaces >> 8)
+                    if !ByteWord.hasByte(0x09, in: w), !ByteWord.hasByte(0xC2, in: w), !ByteWord.hasByte(0xE2, in: w),
+                       !ByteWord.hasByte(0, in: pairs) {
                         run += 8
                         continue
                     }

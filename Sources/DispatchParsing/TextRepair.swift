@@ -1,3 +1,5 @@
+import DispatchModel
+
 /// Repairs scraping damage inside a paragraph.
 enum TextRepair {
     /// Puts back the space lost after a full stop between two sentences (`nationale.Il`,
@@ -77,7 +79,7 @@ enum TextRepair {
             var previous = -1, previousInURL = false
             var d = 0
             while true {
-                while d + 8 <= n, !ByteText.hasDigit(ByteText.word(u, d)) { d += 8 }
+                while d + 8 <= n, !ByteWord.hasDigit(in: ByteWord.load(u, d)) { d += 8 }
                 while d < n, u[d] &- 0x30 > 9 { d += 1 }
                 if d == n { break }
                 var inURL = false, closed = false

@@ -1,3 +1,5 @@
+import DispatchModel
+
 /// Everything about headlines: recognising a title line, splitting the image alt text that
 /// carries one, and deriving a headline when the page has none (48 of 64 real files).
 enum TitleDeriver {
@@ -28,8 +30,8 @@ enum TitleDeriver {
                 var k = i
                 // Eight bytes at a time while none of them can be one.
                 while k + 8 <= n {
-                    let w = ByteText.word(p, k)
-                    if ByteText.hasByte(w | 0x2020_2020_2020_2020, 0x68) || ByteText.hasByte(w, 0xE1) { break }
+                    let w = ByteWord.load(p, k)
+                    if ByteWord.hasByte(0x68, in: w | 0x2020_2020_2020_2020) || ByteWord.hasByte(0xE1, in: w) { break }
                     k += 8
                 }
                 while k < n, p[k] | 0x20 != 0x68, p[k] != 0xE1 { k += 1 }
