@@ -236,14 +236,10 @@ public enum LinkCheck {
                     return
                 }
                 starts += 1
-                let hashAt = value.firstIndex(of: 0x23) ?? value.count
-                let target = UnsafeBufferPointer(rebasing: value[..<hashAt])
-                let anchor = hashAt < value.count ? UnsafeBufferPointer(rebasing: value[(hashAt + 1)...]) : nil
-                guard !(anchor?.contains(0x25) ?? false), !target.isEmpty, target[0] != 0x2F, target[target.count - 1] != 0x2F,
-                      let hash = plainPathHash(target) else { ok = false; return }
-                records.append(Record(target: hash, anchor: anchor.map { $0.isEmpty ? 0 : fnv($0) } ?? 0,
-                                      targetIsHTML: target.count >= 5 && UnsafeBufferPointer(rebasing: target[(target.count - 5)...]).elementsEqual(".html".utf8),
-                                      leavesSite: false))
+                let (target, anchor) = splitAnchor(value)
+                guard !(anchor?.contains(0x25) ?? false), !target.isEmpty,
+                      let r = rootedRecord(target, anchor: anchorHash(anchor)) else { ok = false; return }
+                records.append(r)
             }
         }
         return ok && starts == cuts.count ? records : nil
@@ -305,32 +301,49 @@ public enum LinkCheck {
                     guard seen.insert(ByteStringTable.hash(value)) else { return }
 
                     // Fast path: `ROOT/path/to/file.html` or `#anchor` or both, nothing else.
-                    let hashAt = value.firstIndex(of: 0x23) ?? value.count
-                    let target = UnsafeBufferPointer(rebasing: value[..<hashAt])
-                    let anchor = hashAt < value.count ? UnsafeBufferPointer(rebasing: value[(hashAt + 1)...]) : nil
+                    let (target, anchor) = splitAnchor(value)
                     if anchor?.contains(0x25) ?? false {
                         records.append(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
                         return
                     }
-                    let anchorHash = anchor.map { $0.isEmpty ? 0 : fnv($0) } ?? 0
+                    let anchorHash = anchorHash(anchor)
                     if target.isEmpty {
                         records.append(Record(target: ownPath, anchor: anchorHash, targetIsHTML: true, leavesSite: false))
                         return
                     }
-                    if target.count > root.count, target.starts(with: root) {
-                        let rest = UnsafeBufferPointer(rebasing: target[root.count...])
-                        if rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, let hash = plainPathHash(rest) {
-                            records.append(Record(target: hash, anchor: anchorHash,
-                                                  targetIsHTML: rest.count >= 5 && UnsafeBufferPointer(rebasing: rest[(rest.count - 5)...]).elementsEqual(".html".utf8),
-                                                  leavesSite: false))
-                            return
-                        }
+                    if target.count > root.count, target.starts(with: root),
+                       let r = rootedRecord(UnsafeBufferPointer(rebasing: target[root.count...]), anchor: anchorHash) {
+                        records.append(r)
+                        return
                     }
                     records.append(record(String(decoding: value, as: UTF8.self), ownPath: f.path, dir: dir))
                 }
             }
         }
         return PageLinks(path: f.path, checked: checked, records: records, ids: ids)
+    }
+
+    /// A link's target and its anchor (after `#`, nil without one).
+    static func splitAnchor(_ value: UnsafeBufferPointer<UInt8>) -> (target: UnsafeBufferPointer<UInt8>, anchor: UnsafeBufferPointer<UInt8>?) {
+        let hashAt = value.firstIndex(of: 0x23) ?? value.count
+        return (UnsafeBufferPointer(rebasing: value[..<hashAt]),
+                hashAt < value.count ? UnsafeBufferPointer(rebasing: value[(hashAt + 1)...]) : nil)
+    }
+
+    /// An anchor's hash, 0 for none or an empty one.
+    static func anchorHash(_ anchor: UnsafeBufferPointer<UInt8>?) -> UInt64 {
+        anchor.map { $0.isEmpty ? 0 : fnv($0) } ?? 0
+    }
+
+    /// The record of a link whose target, after the page's root prefix, is `rest` (not
+    /// empty): a plain site path (no leading or trailing `/`, nothing to decode or
+    /// normalise), or nil. Pages and list entries (`entryRecords`) read their links with
+    /// this same rule, so an entry's records are those of the pages that list it.
+    static func rootedRecord(_ rest: UnsafeBufferPointer<UInt8>, anchor: UInt64) -> Record? {
+        guard rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, let hash = plainPathHash(rest) else { return nil }
+        return Record(target: hash, anchor: anchor,
+                      targetIsHTML: rest.count >= 5 && UnsafeBufferPointer(rebasing: rest[(rest.count - 5)...]).elementsEqual(".html".utf8),
+                      leavesSite: false)
     }
 
     /// A link of any form, resolved by path arithmetic (as `reference` does).
