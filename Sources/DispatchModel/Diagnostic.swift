@@ -71,3 +71,13 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
         return a.message < b.message
     }
 }
+
+extension Array where Element: Comparable {
+    /// Sorts the array unless it is in order already: a build's diagnostics usually are (each
+    /// seed's come sorted, the seeds in order), and checking thousands is cheaper than sorting.
+    /// Same result as `sort()` either way: the check reads two neighbours out of order exactly
+    /// when the array is not sorted.
+    public mutating func sortIfNeeded() {
+        if !zip(self, dropFirst()).allSatisfy({ !($1 < $0) }) { sort() }
+    }
+}

@@ -128,23 +128,43 @@ public struct Site: Sendable {
         var tagger: Tagger
     }
 
-    func loadRecords(timings: inout StageTimings, cache: BuildCache?) throws(Diagnostic) -> LoadedRecords {
-        var config = try ConfigLoader.load(path: options.configPath)
-        ControlCharacters.clean(&config)
-        let source = try SeedSource(directory: options.seeds)
-        let seeds = source.seeds
+    /// What extraction needs besides the seeds: the topics and the registry, and the
+    /// extractor and tagger made from them; `extraction` keys the cache's seed records.
+    struct Extraction: Sendable {
+        var registry: OfficialsRegistry
+        var extractor: OfficialsExtractor
+        var tagger: Tagger
+        var extraction: UInt64
+    }
+
+    /// Reads the topics and the registry (errors in that order) and builds the extractors.
+    func loadExtraction() throws(Diagnostic) -> Extraction {
         let topicsPath = options.seeds + "/" + SeedSource.topicsName
         let vocabulary = try TopicsLoader.load(path: topicsPath)
         let registryPath = options.seeds + "/" + SeedSource.registryName
         let registry = try RegistryLoader.load(path: registryPath)
-        let parser = DispatchParser()
-        let extractor = OfficialsExtractor(registry: registry)
-        let tagger = Tagger(vocabulary: vocabulary)
         var ex = StableHasher("extraction")
         ex.combine(Self.generator)
         ex.combine(bytes: FileIO.read(topicsPath) ?? [])
         ex.combine(bytes: FileIO.read(registryPath) ?? [])
-        let extraction = ex.value
+        return Extraction(registry: registry, extractor: OfficialsExtractor(registry: registry),
+                          tagger: Tagger(vocabulary: vocabulary), extraction: ex.value)
+    }
+
+    func loadRecords(timings: inout StageTimings, cache: BuildCache?) throws(Diagnostic) -> LoadedRecords {
+        // The tagger and the extractor are built on the other core while this one lists the
+        // seeds; their errors still come after the configuration's and the seed folder's.
+        let site = self
+        let extracting = Background(inline: options.jobs <= 1) { () -> Swift.Result<Extraction, Diagnostic> in
+            do throws(Diagnostic) { return .success(try site.loadExtraction()) } catch { return .failure(error) }
+        }
+        var config = try ConfigLoader.load(path: options.configPath)
+        ControlCharacters.clean(&config)
+        let source = try SeedSource(directory: options.seeds)
+        let seeds = source.seeds
+        let parser = DispatchParser()
+        let loaded = try extracting.value.get()
+        let (registry, extractor, tagger, extraction) = (loaded.registry, loaded.extractor, loaded.tagger, loaded.extraction)
 
         let records: [BuildCache.SeedRecord] = timings.measure("parse+extract") {
             Parallel.map(seeds.count, jobs: options.jobs) { i in
@@ -167,7 +187,7 @@ public struct Site: Sendable {
         }
         // Usually in order already (seeds are listed sorted, and each seed's come in line
         // order): one pass to check, on the serial path, instead of a sort of thousands.
-        if !zip(diagnostics, diagnostics.dropFirst()).allSatisfy({ !($1 < $0) }) { diagnostics.sort() }
+        diagnostics.sortIfNeeded()
         return LoadedRecords(config: config, registry: registry, seeds: seeds, records: records, diagnostics: diagnostics,
                              failed: failed, dispatchCount: count, dropped: dropped, droppedFiles: droppedFiles,
                              parser: parser, extractor: extractor, tagger: tagger)
@@ -386,7 +406,14 @@ public struct Site: Sendable {
         var result = Result(diagnostics: [], counts: [], timings: timings, published: false, droppedCharacters: 0,
                             filesWithDroppedText: 0, keptFiles: [], failed: true)
         let output = URL(fileURLWithPath: options.output).standardizedFileURL.path
+        var outputPaths: [String]? = nil
         let cachePath = options.cache ?? BuildCache.defaultPath(output: output)
+        // The templates depend on nothing else: compiled on the other core while this one
+        // starts loading.
+        let templateDirectory = options.templates
+        let templating = Background(inline: options.jobs <= 1) { () -> Swift.Result<TemplateSet, Diagnostic> in
+            do throws(Diagnostic) { return .success(try TemplateSet(directory: templateDirectory)) } catch { return .failure(error) }
+        }
         let cache = options.useCache ? timings.measure("cache") { BuildCache.load(path: cachePath, generator: Self.generator, jobs: options.jobs) } : nil
         do throws(Diagnostic) {
             let loaded = try loadRecords(timings: &timings, cache: cache)
@@ -409,7 +436,7 @@ public struct Site: Sendable {
             // (10,000 dictionary inserts and record copies on the serial path).
             if options.useCache { for r in records { next.seeds[r.outcome.name] = r } }
             next.output = output
-            let templates = try timings.measure("templates") { () throws(Diagnostic) -> TemplateSet in try TemplateSet(directory: options.templates) }
+            let templates = try timings.measure("templates") { () throws(Diagnostic) -> TemplateSet in try templating.value.get() }
             var inputs = StableHasher("inputs")
             inputs.combine(templates.signature)
             loaded.config.stableHash(into: &inputs)
@@ -428,7 +455,7 @@ public struct Site: Sendable {
                 result.upToDate = true
                 result.incremental = true
                 result.published = true
-                result.counts = Self.counts(dispatches: loaded.dispatchCount, jobs: base.jobs)
+                result.counts = Self.counts(dispatches: loaded.dispatchCount, paths: base.jobs.values.flatMap { $0.files.map(\.path) })
             } else {
                 let base = options.incremental ? valid : nil
                 let site = materialize(loaded, timings: &timings)
@@ -562,9 +589,15 @@ public struct Site: Sendable {
                         staging.abandon()
                         throw error
                     }
-                    for (job, d) in zip(render, done) { next.jobs[job.key] = d.record }
+                    // The job records are what the cache saves: a build without one keeps
+                    // none, and takes the output's paths from the rendered and reused files.
+                    if options.useCache { for (job, d) in zip(render, done) { next.jobs[job.key] = d.record } }
+                    var paths: [String] = []
+                    paths.reserveCapacity(done.count + reused.count)
+                    for r in reused.values { for f in r.files { paths.append(f.path) } }
+                    for d in done { for f in d.record.files { paths.append(f.path) } }
+                    outputPaths = paths
                     // Every internal link and #anchor must resolve, or nothing is published.
-                    let paths = next.jobs.values.flatMap { $0.files.map(\.path) }
                     let broken = timings.measure("links") {
                         links.check(paths: paths, source: { staging.read($0) }).broken
                     }
@@ -597,7 +630,8 @@ public struct Site: Sendable {
                 }
                 next.manifestHash = FileIO.read(output + "/" + OutputWriter.manifestName).map(StableHasher.hash(bytes:)) ?? 0
                 result.published = true
-                result.counts = Self.counts(dispatches: renderer.site.articles.count, jobs: next.jobs)
+                result.counts = Self.counts(dispatches: renderer.site.articles.count,
+                                            paths: outputPaths ?? next.jobs.values.flatMap { $0.files.map(\.path) })
                 result.counts.insert(("officials", renderer.site.people.count), at: 1)
                 result.counts.insert(("tags", renderer.site.tags.count), at: 2)
                 if options.exitsAfterBuild { Leftovers.keep((renderer, site)) }
@@ -610,17 +644,17 @@ public struct Site: Sendable {
             diagnostics.append(error)
             result.failed = true
         }
-        result.diagnostics = diagnostics.sorted()
+        // In order already unless the render added some (broken links): checked, not sorted.
+        diagnostics.sortIfNeeded()
+        result.diagnostics = diagnostics
         result.timings = timings
         return result
     }
 
-    static func counts(dispatches: Int, jobs: [String: BuildCache.JobRecord]) -> [(kind: String, count: Int)] {
+    static func counts(dispatches: Int, paths: [String]) -> [(kind: String, count: Int)] {
         var pages = 0, feeds = 0, other = 0
-        for j in jobs.values {
-            for f in j.files {
-                if f.path.hasSuffix(".html") { pages += 1 } else if f.path.hasSuffix("feed.xml") { feeds += 1 } else { other += 1 }
-            }
+        for p in paths {
+            if p.hasSuffix(".html") { pages += 1 } else if p.hasSuffix("feed.xml") { feeds += 1 } else { other += 1 }
         }
         return [("dispatches", dispatches), ("pages", pages), ("feeds", feeds), ("other files", other)]
     }
