@@ -38,6 +38,14 @@ public struct DispatchTokens {
         texts.keys.withBytes(id, body)
     }
 
+    /// A value computed from key `id`'s bytes by `compute`, which must be a pure function of
+    /// them (and of the owner's own tables), never `UInt64.max`. Computed once per key for all
+    /// the dispatches a worker tokenizes, since keys live in its vocabulary: a reader that
+    /// looks up every distinct key of every dispatch (the tagger) looks each word up once.
+    public func memoized(_ owner: TokenMemoOwner, _ id: Int32, _ compute: (UnsafeBufferPointer<UInt8>) -> UInt64) -> UInt64 {
+        texts.keys.memoized(owner, id, compute)
+    }
+
     /// The id of the key with these bytes, or nil when the texts have none.
     public func keyID(bytes: UnsafeBufferPointer<UInt8>) -> Int32? { texts.keys.find(bytes) }
 

@@ -180,7 +180,7 @@ private struct Scan {
                 var honorific = false
                 var start = i
                 // `M.` / `Mme` / `M.Nguyen`
-                if tokens.keys.honorific[Int(t[i].key)] {
+                if tokens.keys.honorific(t[i].key) {
                     if key(t[i]) == "m" {
                         if i + 1 < t.count, isPunct(t[i + 1], ".") {
                             if i + 2 < t.count, t[i + 2].isCapWord {

@@ -36,50 +36,45 @@ public struct Token: Sendable {
     /// Role head and never-a-name flags, from what `keys` knows of its key.
     mutating func classify(_ keys: TokenKeys) {
         guard kind == .word, !allCaps || cap else { return }
-        if !allCaps { head = keys.heads[Int(key)] }
-        if cap { nonName = keys.nonNames[Int(key)] }
+        if !allCaps { head = keys.head(key) }
+        if cap { nonName = keys.nonName(key) }
     }
 }
 
-/// The distinct keys of one dispatch's tokens, each made into a `String` and looked up in
-/// the lexicon once (a dispatch repeats most of its words).
+/// The distinct keys of one dispatch's tokens, with ids from 0 in order of first occurrence.
+/// Each key's bytes, `String` and lexicon facts live in the worker's `TokenVocabulary`,
+/// made once per worker rather than once per dispatch: a dispatch meets half its word
+/// tokens for the first time, and making each a string and looking it up in four tables
+/// was a good part of tokenizing.
+///
+/// Not a value type in full: copies share the lease, so only the copy that interns may go on
+/// interning (a dispatch's keys are made once, in `TokenizedTexts.init`, and only read after).
 struct TokenKeys {
-    /// Sized for a dispatch: 100–200 distinct keys (the table grows past that).
-    private var table = ByteStringTable(capacity: 256)
-    private(set) var strings: [String] = []
-    private(set) var heads: [UInt8] = []
-    private(set) var nonNames: [Bool] = []
-    /// Where a glued role word splits (`premierministre` at 7, in scalars), or -1.
-    private(set) var glued: [Int32] = []
-    /// An honorific (`Lexicon.honorifics`: `m`, `mme`…), read after every full stop and at
-    /// every capitalised run.
-    private(set) var honorific: [Bool] = []
+    private let lease: TokenVocabulary.Lease
+    /// The lease's vocabulary (kept alive by it).
+    private let vocab: UnsafeMutablePointer<TokenVocabulary.Storage>
+    /// Each key's id in the vocabulary.
+    private(set) var globals: [Int32] = []
     /// Ids of one-byte punctuation keys (-1: not met yet), found without hashing: a third
     /// of a dispatch's tokens are punctuation.
     private var asciiIDs = [Int32](repeating: -1, count: 128)
 
     init() {
-        strings.reserveCapacity(256)
-        heads.reserveCapacity(256)
-        nonNames.reserveCapacity(256)
-        glued.reserveCapacity(256)
-        honorific.reserveCapacity(256)
+        lease = TokenVocabulary.Lease()
+        vocab = lease.vocabulary.data
+        globals.reserveCapacity(256)
     }
 
     mutating func intern(_ u: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (id, inserted) = table.insert(u)
-        if inserted {
-            strings.append(String(decoding: u, as: UTF8.self))
-            heads.append(Lexicon.headKind(u))
-            nonNames.append(Lexicon.nonNameTable.value(for: u) != nil)
-            glued.append(u.count >= 9 ? Int32(Lexicon.gluedTable.value(for: u) ?? -1) : -1)
-            honorific.append(Lexicon.honorificTable.value(for: u) != nil)
-        }
-        return Int32(id)
+        let g = vocab.pointee.intern(u)
+        return vocab.pointee.local(g, globals: &globals)
     }
 
     /// The id of the key with these bytes, if the texts have it.
-    func find(_ u: UnsafeBufferPointer<UInt8>) -> Int32? { table.find(u).map { Int32($0) } }
+    func find(_ u: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard let g = vocab.pointee.table.find(u) else { return nil }
+        return vocab.pointee.localIfMet(Int32(truncatingIfNeeded: g))
+    }
 
     /// The id of the key of one ASCII byte if met, or -1.
     func id(ascii c: UInt8) -> Int32 { asciiIDs[Int(c)] }
@@ -99,14 +94,34 @@ struct TokenKeys {
         return s.withUTF8 { intern($0) }
     }
 
-    subscript(_ id: Int32) -> String { strings[Int(id)] }
+    subscript(_ id: Int32) -> String { vocab.pointee.strings[Int(globals[Int(id)])] }
 
-    var count: Int { strings.count }
+    /// Every key as a string, in id order (tests).
+    var strings: [String] { globals.map { vocab.pointee.strings[Int($0)] } }
+
+    var count: Int { globals.count }
+
+    @inline(__always) private func facts(_ id: Int32) -> TokenVocabulary.Facts { vocab.pointee.facts[Int(globals[Int(id)])] }
+    /// Role head kind (`Lexicon.headKind`) of key `id`.
+    @inline(__always) func head(_ id: Int32) -> UInt8 { facts(id).head }
+    /// A capitalised word that is never part of a name (`Lexicon.nonName`).
+    @inline(__always) func nonName(_ id: Int32) -> Bool { facts(id).nonName }
+    /// Where a glued role word splits (`premierministre` at 7, in scalars), or -1.
+    @inline(__always) func glued(_ id: Int32) -> Int32 { facts(id).glued }
+    /// An honorific (`Lexicon.honorifics`: `m`, `mme`…), read after every full stop and at
+    /// every capitalised run.
+    @inline(__always) func honorific(_ id: Int32) -> Bool { facts(id).honorific }
 
     /// Key `id`'s bytes, without making a `String`.
     @inline(__always)
     func withBytes<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        table.withBytes(Int(id), body)
+        vocab.pointee.table.withBytes(Int(globals[Int(id)]), body)
+    }
+
+    /// `compute` of key `id`'s bytes, once per vocabulary and owner (`DispatchTokens.memoized`).
+    @inline(__always)
+    func memoized(_ owner: TokenMemoOwner, _ id: Int32, _ compute: (UnsafeBufferPointer<UInt8>) -> UInt64) -> UInt64 {
+        vocab.pointee.memoized(owner.id, globals[Int(id)], compute)
     }
 }
 
@@ -314,7 +329,7 @@ enum Tokenizer {
                 // a full stop after `M` or a single capital (`D.C`, `U.S.`) is no sentence end
                 var abbreviation = false
                 if v == 46, let last = out.last, last.kind == .word {
-                    if keys.honorific[Int(last.key)] { abbreviation = true }
+                    if keys.honorific(last.key) { abbreviation = true }
                     else if last.byteCount == 1 && last.cap { abbreviation = true }
                 }
                 if !abbreviation { sentenceStart = true }
@@ -410,7 +425,7 @@ enum Tokenizer {
         tok.classify(keys)
         // glued role words: `Premierministre` -> `Premier` `ministre` (a word that is a head
         // itself is never cut)
-        let cut = Int(keys.glued[Int(key)])
+        let cut = Int(keys.glued(key))
         if cut >= 0, !tok.allCaps, tok.head == 0 {
             var keyText = keys[key]
             let split: (text: Int, first: Int32, second: Int32)? = keyText.withUTF8 { k in

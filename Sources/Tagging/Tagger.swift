@@ -20,6 +20,8 @@ public struct Tagger: Sendable {
     /// `TextFolding.key` of each topic name: tags sort by it.
     let topicKeys: [String]
     let minimumTopicHits: Int
+    /// This tagger's values memoized in the tokens' vocabulary (what each key starts or names).
+    let memoOwner = TokenMemoOwner()
 
     public init(vocabulary: TopicVocabulary = .standard, minimumTopicHits: Int = 2) {
         self.minimumTopicHits = minimumTopicHits
@@ -105,10 +107,13 @@ public struct Tagger: Sendable {
         var phraseStart = [Int32](repeating: -1, count: keyCount)
         var named = [Int32](repeating: -1, count: keyCount)
         for k in 0..<keyCount {
-            if let v = tokens.withKeyBytes(Int32(k), { starts.value(for: $0) }) {
-                phraseStart[k] = v.phrases
-                named[k] = v.named
+            // (phrases + 1, named + 1), each in 32 bits: never UInt64.max.
+            let v = tokens.memoized(memoOwner, Int32(k)) { b in
+                guard let v = starts.value(for: b) else { return 0 }
+                return UInt64(UInt32(bitPattern: v.phrases &+ 1)) << 32 | UInt64(UInt32(bitPattern: v.named &+ 1))
             }
+            phraseStart[k] = Int32(bitPattern: UInt32(truncatingIfNeeded: v >> 32)) &- 1
+            named[k] = Int32(bitPattern: UInt32(truncatingIfNeeded: v)) &- 1
         }
         let apostrophe = tokens.keyID(ascii: 0x27)
         // A topic needs its keywords at least twice: one passing word ("paix", "jeunes") in a

@@ -44,4 +44,57 @@ import DispatchModel
         #expect(texts.text(1, b[2]) == "NGUYỄN" && texts.key(b[2]) == "nguyen")
         #expect(texts.keys.strings.count == Set(texts.keys.strings).count)
     }
+
+    /// Keys live in a worker's vocabulary across dispatches (`TokenVocabulary`), but each
+    /// dispatch sees only its own: the same ids (from 0, in order of first interning) and
+    /// the lexicon's facts of each key whatever was tokenized before, and no key that only
+    /// another dispatch met.
+    @Test func vocabularySharedAcrossDispatchesKeepsEachDispatchsOwnKeys() {
+        let before = ["Le Premierministre Pham Minh Chinh et M. Tran ont parlé de coopération.",
+                      "Le Secrétairegénéral Tô Lâm, vice-président, à Hanoï."]
+        let text = "M. Nguyen, ministre, et le Premierministre ont parlé."
+        struct Seen: Equatable { var strings: [String]; var keys: [Int32]; var facts: [[Int]] }
+        func read(_ t: TokenizedTexts) -> Seen {
+            let strings = t.keys.strings
+            var facts: [[Int]] = []
+            for (id, k) in strings.enumerated() {
+                Array(k.utf8).withUnsafeBufferPointer { u in
+                    let i = Int32(id)
+                    #expect(t.keys.head(i) == Lexicon.headKind(u))
+                    #expect(t.keys.nonName(i) == (Lexicon.nonNameTable.value(for: u) != nil))
+                    #expect(t.keys.honorific(i) == (Lexicon.honorificTable.value(for: u) != nil))
+                    #expect(t.keys.find(u) == i)
+                    facts.append([Int(t.keys.head(i)), t.keys.nonName(i) ? 1 : 0, t.keys.honorific(i) ? 1 : 0, Int(t.keys.glued(i))])
+                }
+            }
+            for absent in ["tran", "lam", "hanoi", "cooperation", "pham"] {
+                #expect(Array(absent.utf8).withUnsafeBufferPointer { t.keys.find($0) } == nil, "\(absent)")
+            }
+            return Seen(strings: strings, keys: t.docs[0].map(\.key), facts: facts)
+        }
+        let alone = read(TokenizedTexts([text]))
+        // the others alive, so this one takes another vocabulary or a fresh one
+        let alive = before.map { TokenizedTexts([$0]) }
+        let beside = read(TokenizedTexts([text]))
+        _ = alive.count
+        // one after another: the pooled vocabulary is warm with the earlier dispatches
+        for b in before { _ = TokenizedTexts([b]) }
+        let after = read(TokenizedTexts([text]))
+        #expect(alone == beside && alone == after)
+        #expect(alone.strings.prefix(3) == ["m", ".", "nguyen"] && alone.keys.prefix(3) == [0, 1, 2])
+    }
+
+    /// A memoized value is computed once per key and owner; another owner never reads it.
+    @Test func memoizedValuesAreKeptPerOwner() {
+        let a = TokenMemoOwner(), b = TokenMemoOwner()
+        let tokens = DispatchTokens(texts: ["le ministre et le ministre"])
+        var calls = 0
+        let le = tokens.documents[0][0].key
+        let first = tokens.memoized(a, le) { u in calls += 1; return UInt64(u.count) }
+        let again = tokens.memoized(a, le) { _ in calls += 1; return 99 }
+        #expect(first == 2 && again == 2 && calls == 1)
+        #expect(tokens.memoized(b, le) { _ in calls += 1; return 7 } == 7)
+        #expect(tokens.memoized(a, le) { _ in calls += 1; return 5 } == 5)   // b's turn forgot a's values
+        #expect(calls == 3)
+    }
 }
