@@ -75,8 +75,7 @@ import DispatchModel
         let alone = read(TokenizedTexts([text]))
         // the others alive, so this one takes another vocabulary or a fresh one
         let alive = before.map { TokenizedTexts([$0]) }
-        let beside = read(TokenizedTexts([text]))
-        _ = alive.count
+        let beside = withExtendedLifetime(alive) { read(TokenizedTexts([text])) }
         // one after another: the pooled vocabulary is warm with the earlier dispatches
         for b in before { _ = TokenizedTexts([b]) }
         let after = read(TokenizedTexts([text]))
