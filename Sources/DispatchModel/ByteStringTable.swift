@@ -103,6 +103,33 @@ public struct ByteStringTable: Sendable {
         arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[id]..<starts[id + 1]])) }
     }
 
+    /// Every string's bytes, read without copying the table: for readers that look up one
+    /// id after another (a dispatch's keys, by the search words). Reading `withBytes` once per
+    /// id from another module retained and released the table's arrays on every call (the
+    /// call is not specialized there): 3 % of a build.
+    public struct View {
+        @usableFromInline let arena: UnsafePointer<UInt8>?
+        @usableFromInline let starts: UnsafePointer<Int>
+        public let count: Int
+
+        /// String `id`'s bytes, valid in the scope that made the view.
+        @inlinable @inline(__always)
+        public subscript(_ id: Int) -> UnsafeBufferPointer<UInt8> {
+            precondition(id >= 0 && id < count, "string id out of range")
+            let from = starts[id]
+            return UnsafeBufferPointer(start: arena.map { $0 + from }, count: starts[id + 1] - from)
+        }
+    }
+
+    /// `body` of a view of every string; the view must not leave `body`.
+    public func withView<R>(_ body: (View) throws -> R) rethrows -> R {
+        try arena.withUnsafeBufferPointer { a in
+            try starts.withUnsafeBufferPointer { st in
+                try body(View(arena: a.baseAddress, starts: st.baseAddress!, count: hashes.count))
+            }
+        }
+    }
+
     /// The slot holding `word`, or the empty slot where it would go. Through raw buffers:
     /// every word of every dispatch is looked up here (the tagger, the officials' keys, the
     /// search words), and the four arrays' bounds checks were a good part of a lookup.

@@ -38,6 +38,12 @@ public struct DispatchTokens {
         texts.keys.withBytes(id, body)
     }
 
+    /// `body` of every key's bytes by id: for readers of many keys (the search words), which
+    /// paid a call and a copy of the keys per `withKeyBytes`. The bytes must not leave `body`.
+    public func withKeys<R>(_ body: (KeyBytes) throws -> R) rethrows -> R {
+        try texts.keys.withView(body)
+    }
+
     /// A value computed from key `id`'s bytes by `compute`, which must be a pure function of
     /// them (and of the owner's own tables), never `UInt64.max`. Computed once per key for all
     /// the dispatches a worker tokenizes, since keys live in its vocabulary: a reader that

@@ -118,10 +118,35 @@ struct TokenKeys {
         vocab.pointee.table.withBytes(Int(globals[Int(id)]), body)
     }
 
+    /// `body` of every key's bytes by id (`DispatchTokens.withKeys`).
+    func withView<R>(_ body: (KeyBytes) throws -> R) rethrows -> R {
+        try vocab.pointee.table.withView { table in
+            try globals.withUnsafeBufferPointer { try body(KeyBytes(table: table, globals: $0)) }
+        }
+    }
+
     /// `compute` of key `id`'s bytes, once per vocabulary and owner (`DispatchTokens.memoized`).
     @inline(__always)
     func memoized(_ owner: TokenMemoOwner, _ id: Int32, _ compute: (UnsafeBufferPointer<UInt8>) -> UInt64) -> UInt64 {
         vocab.pointee.memoized(owner.id, globals[Int(id)], compute)
+    }
+}
+
+/// A dispatch's keys' bytes by id, for a reader that goes over many keys in one scope
+/// (`DispatchTokens.withKeys`): no copy of the keys, no call, per key.
+public struct KeyBytes {
+    @usableFromInline let table: ByteStringTable.View
+    /// Each key's id in the vocabulary.
+    @usableFromInline let globals: UnsafeBufferPointer<Int32>
+
+    /// How many keys the dispatch has (ids `0..<count`).
+    public var count: Int { globals.count }
+
+    /// Key `id`'s bytes, valid in the scope that made them.
+    @inlinable @inline(__always)
+    public subscript(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
+        precondition(id >= 0 && Int(id) < globals.count, "key id out of range")
+        return table[Int(globals[Int(id)])]
     }
 }
 

@@ -159,24 +159,26 @@ public enum SearchWords {
             var w = TokenWords(keyCount: tokens.keyCount)
             var folded: [UInt8] = []
             let docs = tokens.documents
-            for doc in docs.indices {
-                let toks = docs[doc]
-                var i = 0
-                while i < toks.count {
-                    if w.breaks(toks[i], tokens) { i += 1; continue }
-                    var j = i + 1
-                    while j < toks.count, toks[j].start == toks[j - 1].end, !w.breaks(toks[j], tokens) { j += 1 }
-                    let t = toks[i]
-                    if j == i + 1 && t.kind != .punct {
-                        w.addKey(t, tokens)
-                    } else {
-                        tokens.withSource(doc) { u in
-                            folded.removeAll(keepingCapacity: true)
-                            TextFolding.appendKey(UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(toks[j - 1].end)]), to: &folded)
+            tokens.withKeys { keys in
+                for doc in docs.indices {
+                    let toks = docs[doc]
+                    var i = 0
+                    while i < toks.count {
+                        if w.breaks(toks[i], keys) { i += 1; continue }
+                        var j = i + 1
+                        while j < toks.count, toks[j].start == toks[j - 1].end, !w.breaks(toks[j], keys) { j += 1 }
+                        let t = toks[i]
+                        if j == i + 1 && t.kind != .punct {
+                            w.addKey(t, keys, tokens)
+                        } else {
+                            tokens.withSource(doc) { u in
+                                folded.removeAll(keepingCapacity: true)
+                                TextFolding.appendKey(UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(toks[j - 1].end)]), to: &folded)
+                            }
+                            folded.withUnsafeBufferPointer { w.addRuns(ofFolded: $0, tokens) }
                         }
-                        folded.withUnsafeBufferPointer { w.addRuns(ofFolded: $0, tokens) }
+                        i = j
                     }
-                    i = j
                 }
             }
             if let place {
@@ -211,36 +213,33 @@ public enum SearchWords {
             }
 
             /// Whether `t` is punctuation that ends a run of touching tokens.
-            mutating func breaks(_ t: Token, _ tokens: DispatchTokens) -> Bool {
+            mutating func breaks(_ t: Token, _ keys: KeyBytes) -> Bool {
                 guard t.kind == .punct else { return false }
                 let k = Int(t.key)
                 if state[k] == 0 {
-                    state[k] = tokens.withKeyBytes(t.key) { b in
-                        folded.removeAll(keepingCapacity: true)
-                        TextFolding.appendKey(b, to: &folded)
-                        // Punctuation that folds to a letter (the Kelvin sign to `k`) or to
-                        // nothing joins its neighbours' runs, as in the folded text.
-                        return folded.isEmpty || folded.contains(where: Collector.isWordByte) ? 3 : 2
-                    }
+                    folded.removeAll(keepingCapacity: true)
+                    TextFolding.appendKey(keys[t.key], to: &folded)
+                    // Punctuation that folds to a letter (the Kelvin sign to `k`) or to
+                    // nothing joins its neighbours' runs, as in the folded text.
+                    state[k] = folded.isEmpty || folded.contains(where: Collector.isWordByte) ? 3 : 2
                 }
                 return state[k] == 2
             }
 
             /// The words of a word or number standing alone: its key's runs (a word's key is
             /// folded already; a number's is its text, `15E`).
-            mutating func addKey(_ t: Token, _ tokens: DispatchTokens) {
+            mutating func addKey(_ t: Token, _ keys: KeyBytes, _ tokens: DispatchTokens) {
                 guard state[Int(t.key)] == 0 else { return }
                 state[Int(t.key)] = 1
-                tokens.withKeyBytes(t.key) { b in
-                    if t.kind == .word, b.allSatisfy(Collector.isWordByte) {
-                        add(b, key: t.key, tokens)
-                        return
-                    }
-                    folded.removeAll(keepingCapacity: true)
-                    if t.kind == .number { TextFolding.appendKey(b, to: &folded) } else { folded.append(contentsOf: b) }
-                    let f = folded
-                    f.withUnsafeBufferPointer { addRuns(ofFolded: $0, tokens) }
+                let b = keys[t.key]
+                if t.kind == .word, b.allSatisfy(Collector.isWordByte) {
+                    add(b, key: t.key, tokens)
+                    return
                 }
+                folded.removeAll(keepingCapacity: true)
+                if t.kind == .number { TextFolding.appendKey(b, to: &folded) } else { folded.append(contentsOf: b) }
+                let f = folded
+                f.withUnsafeBufferPointer { addRuns(ofFolded: $0, tokens) }
             }
 
             /// The runs of `a-z0-9` of folded text.

@@ -120,31 +120,35 @@ public struct Tagger: Sendable {
         // diplomatic dispatch would otherwise tag nearly every dispatch with nearly every topic.
         var hits = [Int](repeating: 0, count: topicNames.count)
         var here: [Int] = []
-        for doc in docs.indices {
-            let toks = docs[doc]
-            for t in toks where t.kind == .word && named[Int(t.key)] >= 0 {
+        // The keys' and texts' bytes are read in one scope each: a call per token cost a copy
+        // of the tokens' storage (retains) each time.
+        tokens.withKeys { keys in
+            for doc in docs.indices {
+                let toks = docs[doc]
                 tokens.withSource(doc) { u in
-                    let written = UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(t.end)])
-                    for entry in namedLists[Int(named[Int(t.key)])] where entry.written.elementsEqual(written) {
-                        for (tag, key) in entry.tags { found[tag] = key }
+                    for t in toks where t.kind == .word && named[Int(t.key)] >= 0 {
+                        let written = UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(t.end)])
+                        for entry in namedLists[Int(named[Int(t.key)])] where entry.written.elementsEqual(written) {
+                            for (tag, key) in entry.tags { found[tag] = key }
+                        }
                     }
                 }
-            }
-            let words = Self.wordKeys(toks, apostrophe: apostrophe)
-            for (i, k) in words.enumerated() where phraseStart[Int(k)] >= 0 {
-                // Each position counts once per topic.
-                here.removeAll(keepingCapacity: true)
-                for c in phraseLists[Int(phraseStart[Int(k)])] {
-                    let (phrase, topic) = phrases[c]
-                    if here.contains(topic) || i + phrase.count > words.count { continue }
-                    var all = true
-                    for m in 1..<max(1, phrase.count) where !tokens.withKeyBytes(words[i + m], { $0.elementsEqual(phrase[m]) }) {
-                        all = false
-                        break
-                    }
-                    if all {
-                        here.append(topic)
-                        hits[topic] += 1
+                let words = Self.wordKeys(toks, apostrophe: apostrophe)
+                for (i, k) in words.enumerated() where phraseStart[Int(k)] >= 0 {
+                    // Each position counts once per topic.
+                    here.removeAll(keepingCapacity: true)
+                    for c in phraseLists[Int(phraseStart[Int(k)])] {
+                        let (phrase, topic) = phrases[c]
+                        if here.contains(topic) || i + phrase.count > words.count { continue }
+                        var all = true
+                        for m in 1..<max(1, phrase.count) where !keys[words[i + m]].elementsEqual(phrase[m]) {
+                            all = false
+                            break
+                        }
+                        if all {
+                            here.append(topic)
+                            hits[topic] += 1
+                        }
                     }
                 }
             }

@@ -26,5 +26,13 @@ import Testing
             #expect(table.string(id) == word)
         }
         #expect(table.find("absent!") == nil)
+        // The view reads the same bytes as `withBytes`, the empty string included.
+        table.withView { view in
+            #expect(view.count == table.count)
+            for id in 0..<table.count {
+                #expect(Array(view[id]) == table.withBytes(id) { Array($0) })
+            }
+        }
+        #expect(ByteStringTable().withView { $0.count } == 0)
     }
 }

@@ -83,6 +83,17 @@ import DispatchModel
         #expect(alone.strings.prefix(3) == ["m", ".", "nguyen"] && alone.keys.prefix(3) == [0, 1, 2])
     }
 
+    /// `withKeys` reads each key's bytes as `withKeyBytes` does, in a vocabulary warm with
+    /// other dispatches' keys (so a key's id in the dispatch is not its id there).
+    @Test func keyBytesViewMatchesWithKeyBytes() {
+        _ = DispatchTokens(texts: ["Le Secrétairegénéral Tô Lâm, vice-président, à Hanoï, 15 km²."])
+        let tokens = DispatchTokens(texts: ["M. Nguyen, ministre, à Hanoï le 15 mai.", "Đặng et Œuvre."])
+        let expected = (0..<tokens.keyCount).map { id in tokens.withKeyBytes(Int32(id)) { String(decoding: $0, as: UTF8.self) } }
+        let viewed = tokens.withKeys { keys in (0..<keys.count).map { String(decoding: keys[Int32($0)], as: UTF8.self) } }
+        #expect(viewed == expected)
+        #expect(expected.prefix(3) == ["m", ".", "nguyen"] && expected.contains("dang") && expected.contains("hanoi"))
+    }
+
     /// A memoized value is computed once per key and owner; another owner never reads it.
     @Test func memoizedValuesAreKeptPerOwner() {
         let a = TokenMemoOwner(), b = TokenMemoOwner()
