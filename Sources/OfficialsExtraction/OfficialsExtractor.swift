@@ -99,7 +99,10 @@ private struct Scan {
     /// The texts officials are read from (not the title).
     let docs: ArraySlice<[Token]>
     var registry: OfficialsRegistry?
-    var evidence: Set<String> = []
+    /// Names seen standing alone (a subject, an apposition), as their key ids: equal ids are
+    /// equal keys in one dispatch, and a key has no space, so this is the set of the names'
+    /// joined keys without making a string of each.
+    var evidence: Set<[Int32]> = []
     /// Maximal capitalised runs of every document: (doc, range, after an honorific).
     var runs: [(Int, Range<Int>, Bool)] = []
 
@@ -205,7 +208,7 @@ private struct Scan {
                         var k = start
                         while k < j, t[k].nonName { k += 1 }
                         if j - k >= 2 && j - k <= 5 {
-                            evidence.insert((k..<j).map { key(t[$0]) }.joined(separator: " "))
+                            evidence.insert(keyIDs(t, k..<j))
                         }
                     }
                 }
@@ -245,6 +248,7 @@ private struct Scan {
     }
 
     func keyOf(_ t: [Token], _ r: Range<Int>) -> String { r.map { key(t[$0]) }.joined(separator: " ") }
+    func keyIDs(_ t: [Token], _ r: Range<Int>) -> [Int32] { t[r].map(\.key) }
 
     /// Where the person's name starts inside a capitalised run that may begin with the end
     /// of a role (`… de Hanoï Nguyen Van Binh`) or a place (`à Pékin Wang Gang`).
@@ -268,11 +272,11 @@ private struct Scan {
             if !found && afterPreposition && k == r0 && remaining >= 3 { k += 1 }
         }
         // the same name standing alone elsewhere in the dispatch settles the cut
-        if r1 - k >= 1, !evidence.contains(keyOf(t, k..<r1)) {
+        if r1 - k >= 1, !evidence.contains(keyIDs(t, k..<r1)) {
             var len = min(5, r1 - r0)
             while len >= 2 {
                 let p = r1 - len
-                if p != k, evidence.contains(keyOf(t, p..<r1)), !(p..<r1).contains(where: { t[$0].allCaps }) {
+                if p != k, evidence.contains(keyIDs(t, p..<r1)), !(p..<r1).contains(where: { t[$0].allCaps }) {
                     k = p; break
                 }
                 len -= 1

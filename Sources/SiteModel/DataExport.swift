@@ -16,7 +16,7 @@ public struct DataExport: Sendable {
     }
 
     public var dispatchesFile: OutputFile { OutputFile(path: "data/dispatches.json", contents: dispatchesBytes()) }
-    public var officialsFile: OutputFile { OutputFile(path: "data/officials.json", text: officials()) }
+    public var officialsFile: OutputFile { OutputFile(path: "data/officials.json", contents: officialsBytes()) }
     public var tagsFile: OutputFile { OutputFile(path: "data/tags.json", text: tags()) }
 
     static func q(_ s: String?) -> String { s.map(JSONString.quote) ?? "null" }
@@ -64,20 +64,46 @@ public struct DataExport: Sendable {
         return s
     }
 
-    public func officials() -> String {
-        Self.array(site.people.map { p in
-            var s = "{\"name\":\(Self.q(p.name)),\"slug\":\(Self.q(p.slug)),\"url\":\(Self.q(p.path + "index.html"))"
-            s += ",\"aliases\":[" + p.resolved.spellings.filter { $0 != p.name }.map { Self.q($0) }.joined(separator: ",") + "]"
-            s += ",\"roles\":[" + p.roles.map { r in
-                "{\"role\":\(Self.q(r.role)),\"first\":\(Self.q(r.first?.iso)),\"last\":\(Self.q(r.last?.iso)),\"count\":\(r.count)}"
-            }.joined(separator: ",") + "]"
-            s += ",\"organisations\":[" + p.resolved.organisations.map { Self.q($0) }.joined(separator: ",") + "]"
-            s += ",\"country\":\(Self.q(p.resolved.country))"
-            s += ",\"description\":\(Self.q(p.resolved.description))"
-            s += ",\"dispatches\":[" + p.articles.map { Self.q(site.articles[$0].slug) }.joined(separator: ",") + "]"
-            s += ",\"coAppearances\":[" + p.coAppearances.map { "{\"slug\":\(Self.q(site.people[$0.person].slug)),\"count\":\($0.count)}" }.joined(separator: ",") + "]}"
-            return s
-        })
+    public func officials() -> String { String(decoding: officialsBytes(), as: UTF8.self) }
+
+    /// As bytes, quoted in place (as `dispatchesBytes`): each person's list of dispatches,
+    /// joined as strings, cost more than the rest of the file.
+    func officialsBytes() -> [UInt8] {
+        guard !site.people.isEmpty else { return Array("[]\n".utf8) }
+        var s: [UInt8] = []
+        func raw(_ t: StaticString) { s.append(literal: t) }
+        func q(_ t: String?) { JSONString.appendQuoted(t, to: &s) }
+        func int(_ n: Int) { s.append(contentsOf: String(n).utf8) }
+        func list<C: Collection>(_ items: C, _ each: (C.Element) -> Void) {
+            var first = true
+            for item in items {
+                if !first { raw(",") }
+                first = false
+                each(item)
+            }
+        }
+        raw("[\n")
+        for (i, p) in site.people.enumerated() {
+            if i > 0 { raw(",\n") }
+            raw("{\"name\":"); q(p.name); raw(",\"slug\":"); q(p.slug); raw(",\"url\":"); q(p.path + "index.html")
+            raw(",\"aliases\":["); list(p.resolved.spellings.lazy.filter { $0 != p.name }) { q($0) }
+            raw("],\"roles\":[")
+            list(p.roles) { r in
+                raw("{\"role\":"); q(r.role); raw(",\"first\":"); q(r.first?.iso); raw(",\"last\":"); q(r.last?.iso)
+                raw(",\"count\":"); int(r.count); raw("}")
+            }
+            raw("],\"organisations\":["); list(p.resolved.organisations) { q($0) }
+            raw("],\"country\":"); q(p.resolved.country)
+            raw(",\"description\":"); q(p.resolved.description)
+            raw(",\"dispatches\":["); list(p.articles) { q(site.articles[$0].slug) }
+            raw("],\"coAppearances\":[")
+            list(p.coAppearances) { c in
+                raw("{\"slug\":"); q(site.people[c.person].slug); raw(",\"count\":"); int(c.count); raw("}")
+            }
+            raw("]}")
+        }
+        raw("\n]\n")
+        return s
     }
 
     public func tags() -> String {

@@ -93,12 +93,15 @@ public struct Tagger: Sendable {
     public func tags(for d: Dispatch, tokens: DispatchTokens) -> [Tag] {
         // Each tag once, with its sort key (`TextFolding.key` of its name), known in advance
         // for topics, countries and organisations by word.
-        var found: [Tag: String] = [:]
+        // A dispatch has a dozen tags or so, named again and again: a list searched from the
+        // end (the tag just named is most often named next) costs less than hashing each
+        // tag's name; a tag named again takes the last sort key given, as a dictionary would.
+        var found = FoundTags()
         let docs = tokens.documents
         for doc in docs.indices {
             tokens.withSource(doc) { u in
                 for acronym in Self.definedAcronyms(in: u) where !Self.notOrganisations.contains(acronym) {
-                    found[Tag(name: acronym, kind: .organisation)] = acronym.lowercased()
+                    found.set(Tag(name: acronym, kind: .organisation), acronym.lowercased())
                 }
             }
         }
@@ -129,7 +132,7 @@ public struct Tagger: Sendable {
                     for t in toks where t.kind == .word && named[Int(t.key)] >= 0 {
                         let written = UnsafeBufferPointer(rebasing: u[Int(t.start)..<Int(t.end)])
                         for entry in namedLists[Int(named[Int(t.key)])] where entry.written.elementsEqual(written) {
-                            for (tag, key) in entry.tags { found[tag] = key }
+                            for (tag, key) in entry.tags { found.set(tag, key) }
                         }
                     }
                 }
@@ -154,13 +157,13 @@ public struct Tagger: Sendable {
             }
         }
         for (topic, n) in hits.enumerated() where n >= minimumTopicHits {
-            found[Tag(name: topicNames[topic], kind: .topic)] = topicKeys[topic]
+            found.set(Tag(name: topicNames[topic], kind: .topic), topicKeys[topic])
         }
         if let place = d.place, !place.isEmpty {
             let tag = Tag(name: place, kind: .place)
-            if found[tag] == nil { found[tag] = TextFolding.key(place) }
+            if !found.contains(tag) { found.set(tag, TextFolding.key(place)) }
         }
-        return found.sorted { ($0.key.kind, $0.value, $0.key.name) < ($1.key.kind, $1.value, $1.key.name) }.map(\.key)
+        return found.entries.sorted { ($0.tag.kind, $0.key, $0.tag.name) < ($1.tag.kind, $1.key, $1.tag.name) }.map(\.tag)
     }
 
     /// Acronyms introduced as `Nom complet (ABC)`: 2–8 capital letters in parentheses.
@@ -200,4 +203,24 @@ public struct Tagger: Sendable {
         for (w, country) in Countries.byWord { map[w, default: []].append(Tag(name: country, kind: .country)) }
         return map
     }()
+}
+
+/// A dispatch's tags so far, each once, with its sort key.
+struct FoundTags {
+    private(set) var entries: [(tag: Tag, key: String)] = []
+
+    mutating func set(_ tag: Tag, _ key: String) {
+        if let i = index(tag) { entries[i].key = key } else { entries.append((tag, key)) }
+    }
+
+    func contains(_ tag: Tag) -> Bool { index(tag) != nil }
+
+    private func index(_ tag: Tag) -> Int? {
+        var i = entries.count - 1
+        while i >= 0 {
+            if entries[i].tag == tag { return i }
+            i -= 1
+        }
+        return nil
+    }
 }
