@@ -52,15 +52,18 @@ struct ItemHTML: Sendable {
     /// Bytes of the entry once joined with a root of `rootBytes` bytes.
     func size(rootBytes: Int) -> Int { bytes.count + cuts.count * rootBytes }
 
-    func append(root: [UInt8], to out: inout [UInt8]) {
+    @inline(__always)
+    func append(root: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         bytes.withUnsafeBufferPointer { b in
-            var start = 0
-            for c in cuts {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<c]))
-                out.append(contentsOf: root)
-                start = c
+            cuts.withUnsafeBufferPointer { cs in
+                var start = 0
+                for c in cs {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<c]))
+                    out.append(contentsOf: root)
+                    start = c
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
         }
     }
 }
