@@ -39,6 +39,18 @@ public enum ByteWord {
         hasByte(below: 10, in: w ^ (ones &* 0x30))
     }
 
+    /// How many bytes `a`–`z` open `w` (in memory order), 0 to 8: exact, no borrow (each
+    /// byte is tested on its low seven bits, which cannot carry into the next one). The
+    /// tokenizer reads the small letters of a word eight at a time with it.
+    @inlinable @inline(__always)
+    public static func leadingLowercaseCount(_ w: UInt64) -> Int {
+        let x = w & ~highs
+        let atLeastA = (x &+ ones &* 0x1F) & highs // x >= 0x61
+        let aboveZ = (x &+ ones &* 0x05) & highs // x >= 0x7B
+        let notLower = ~(atLeastA & ~aboveZ & ~w) & highs
+        return notLower.trailingZeroBitCount >> 3
+    }
+
     /// Whether every byte of `w` is ASCII.
     @inlinable @inline(__always)
     public static func isASCII(_ w: UInt64) -> Bool { w & highs == 0 }

@@ -67,22 +67,24 @@ public struct IdentityResolver: Sendable {
         var byID: [String: Acc] = [:]
         // A corpus names the same few thousand people tens of thousands of times: each
         // spelling is cleaned and keyed once.
-        var cleaned: [String: (name: String, key: String)] = [:]
-        func clean(_ raw: String) -> (name: String, key: String) {
+        // The `k…` identity too: made per mention, it was a string allocated twenty thousand times.
+        var cleaned: [String: (name: String, key: String, keyID: String)] = [:]
+        func clean(_ raw: String) -> (name: String, key: String, keyID: String) {
             if let c = cleaned[raw] { return c }
             let name = OfficialsResolverText.cleanName(raw)
-            let c = (name, OfficialsRegistry.nameKey(name))
+            let key = OfficialsRegistry.nameKey(name)
+            let c = (name, key, "k" + key)
             cleaned[raw] = c
             return c
         }
         for (i, list) in extracted.enumerated() {
             for x in list {
                 let m = x.mention
-                let (name, key) = clean(m.name)
+                let (name, key, keyID) = clean(m.name)
                 if key.isEmpty { continue }
                 let entry = registry.entryIndex(key: key, role: m.role)
                 if let e = entry, registry.entries[e].exclude { continue }
-                let id = entry.map { "r\($0)" } ?? "k" + key
+                let id = entry.map { "r\($0)" } ?? keyID
                 let others = x.spellings.map(clean).filter { $0.name != name && $0.key == key }.map(\.name)
                 // Updated in place: a copy taken out and stored back copied the person's
                 // whole list of appearances at every mention (quadratic in their count).
@@ -112,19 +114,25 @@ public struct IdentityResolver: Sendable {
             let apps = acc.appearances.keys.sorted().map { ResolvedPerson.Appearance(dispatch: $0, role: acc.appearances[$0]!) }
             let sortedSpellings = all.map { (TextFolding.key($0), $0) }.sorted { $0 < $1 }.map(\.1)
             var p = ResolvedPerson(displayName: display, spellings: sortedSpellings, appearances: apps)
-            let roles = apps.compactMap(\.role)
-            p.organisations = RoleAnalysis.organisations(in: roles, cache: &roleCache)
-            p.country = entry?.country ?? RoleAnalysis.country(of: roles, cache: &roleCache)
+            // Each distinct role with how many appearances give it, counted once for both
+            // analyses (each hashed every role of every appearance).
+            var roleCounts: [String: Int] = [:]
+            for a in apps { if let r = a.role { roleCounts[r, default: 0] += 1 } }
+            p.organisations = RoleAnalysis.organisations(inDistinct: roleCounts.keys, cache: &roleCache)
+            p.country = entry?.country ?? RoleAnalysis.country(ofCounted: roleCounts, cache: &roleCache)
             p.description = entry?.description
             p.portraitCredit = entry?.portraitCredit
             people.append(p)
         }
-        return people.sorted {
-            let a = TextFolding.key($0.displayName), b = TextFolding.key($1.displayName)
+        // Keys folded once per person, not twice per comparison.
+        let keys = people.map { TextFolding.key($0.displayName) }
+        return people.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
             if a != b { return a < b }
-            if $0.displayName != $1.displayName { return $0.displayName < $1.displayName }
-            return ($0.appearances.first?.dispatch ?? 0) < ($1.appearances.first?.dispatch ?? 0)
-        }
+            let x = people[i], y = people[j]
+            if x.displayName != y.displayName { return x.displayName < y.displayName }
+            return (x.appearances.first?.dispatch ?? 0) < (y.appearances.first?.dispatch ?? 0)
+        }.map { people[$0] }
     }
 }
 
@@ -174,9 +182,14 @@ public enum RoleAnalysis {
     }
 
     static func organisations(in roles: [String], cache: inout Cache) -> [String] {
+        organisations(inDistinct: Set(roles), cache: &cache)
+    }
+
+    /// Same, from the distinct roles.
+    static func organisations<S: Sequence<String>>(inDistinct roles: S, cache: inout Cache) -> [String] {
         var out = Set<String>()
         // A person's roles repeat (hundreds of dispatches, a few distinct roles): tokenize each once.
-        for r in Set(roles) {
+        for r in roles {
             if let known = cache.organisations[r] { out.formUnion(known); continue }
             var found: [String] = []
             for t in Tokenizer.tokenize(r) where t.isWord && t.allCaps && t.text.count >= 2 {
@@ -216,6 +229,11 @@ public enum RoleAnalysis {
     static func country(of roles: [String], cache: inout Cache) -> String? {
         var distinct: [String: Int] = [:]
         for r in roles { distinct[r, default: 0] += 1 }
+        return country(ofCounted: distinct, cache: &cache)
+    }
+
+    /// Same, from each distinct role with how many times it is given.
+    static func country(ofCounted distinct: [String: Int], cache: inout Cache) -> String? {
         var c: [String: Int] = [:]
         for (r, n) in distinct {
             let found: String?

@@ -289,7 +289,19 @@ enum Tokenizer {
                 var stats = WordStats(first: v)
                 var prevLower = isLowerValue(v)
                 while j < n {
-                    // A small ASCII letter, most of a text: no split, no accent, nothing to look up.
+                    // Small ASCII letters, most of a text: no split, no accent, nothing to look
+                    // up. Eight bytes at a time while they last (a word's tail is most often
+                    // in one load), then byte by byte.
+                    if j + 8 <= n {
+                        let k = ByteWord.leadingLowercaseCount(ByteWord.load(b, j))
+                        if k > 0 {
+                            prevLower = true
+                            stats.lower += k
+                            lettersInSeg += k
+                            j += k
+                            continue
+                        }
+                    }
                     let c = b[j]
                     if c >= 0x61 && c <= 0x7A {
                         prevLower = true
@@ -415,7 +427,7 @@ enum Tokenizer {
 
         init(cap: Bool) { self.cap = cap }
 
-        init(first v: UInt32) {
+        @inline(__always) init(first v: UInt32) {
             cap = isUpperValue(v)
             add(v, upper: cap, lower: !cap && isLowerValue(v))
         }

@@ -342,8 +342,15 @@ public enum LinkCheck {
     static func rootedRecord(_ rest: UnsafeBufferPointer<UInt8>, anchor: UInt64) -> Record? {
         guard rest[0] != 0x2F, rest[rest.count - 1] != 0x2F, let hash = plainPathHash(rest) else { return nil }
         return Record(target: hash, anchor: anchor,
-                      targetIsHTML: rest.count >= 5 && UnsafeBufferPointer(rebasing: rest[(rest.count - 5)...]).elementsEqual(".html".utf8),
+                      targetIsHTML: endsWithHTML(rest),
                       leavesSite: false)
+    }
+
+    /// Whether `b` ends in `.html`, on its bytes (`elementsEqual` over the string's view was
+    /// a generic loop, paid for every link of every page).
+    @inline(__always) static func endsWithHTML(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        return n >= 5 && b[n - 5] == 0x2E && b[n - 4] == 0x68 && b[n - 3] == 0x74 && b[n - 2] == 0x6D && b[n - 1] == 0x6C
     }
 
     /// A link of any form, resolved by path arithmetic (as `reference` does).

@@ -69,16 +69,21 @@ public struct Person: Sendable {
         }
     }
 
-    static func linkCoAppearances(_ people: inout [Person], articles: [Article]) {
-        for pi in people.indices {
+    /// Each person's ten most frequent co-appearances: people are independent of each other,
+    /// so they are counted on all cores.
+    static func linkCoAppearances(_ people: inout [Person], articles: [Article], jobs: Int = 1) {
+        let slugs = people.map(\.slug)
+        let lists = people.map(\.articles)
+        let co = Parallel.map(people.count, jobs: jobs) { pi -> [(person: Int, count: Int)] in
             var counts: [Int: Int] = [:]
-            for ai in people[pi].articles {
+            for ai in lists[pi] {
                 for ref in articles[ai].people where ref.person != pi { counts[ref.person, default: 0] += 1 }
             }
-            people[pi].coAppearances = counts
-                .sorted { ($1.value, people[$0.key].slug) < ($0.value, people[$1.key].slug) }
+            return counts
+                .sorted { ($1.value, slugs[$0.key]) < ($0.value, slugs[$1.key]) }
                 .prefix(10)
                 .map { (person: $0.key, count: $0.value) }
         }
+        for pi in people.indices { people[pi].coAppearances = co[pi] }
     }
 }

@@ -22,4 +22,24 @@ import Testing
             #expect(ByteWord.isASCII(w) == bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
         }
     }
+
+    /// The count of small letters opening a word is exact (the tokenizer advances by it):
+    /// bytes next to `a` and `z`, capitals, and the same bytes with the high bit set.
+    @Test func leadingLowercaseCountIsExact() {
+        var rng = SeededRandom(seed: 29)
+        let interesting: [UInt8] = [0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x62, 0x79, 0x7A, 0x7B, 0x7F, 0x80, 0xC3, 0xE1, 0xE2, 0xFA, 0xFB, 0x20, 0x2D]
+        for _ in 0..<50_000 {
+            // Mostly small letters, so that runs of every length come up.
+            let bytes = (0..<8).map { _ -> UInt8 in
+                switch rng.below(4) {
+                case 0: return rng.pick(interesting)
+                case 1: return UInt8(rng.below(256))
+                default: return UInt8(0x61 + rng.below(26))
+                }
+            }
+            let w = bytes.withUnsafeBytes { ByteWord.load($0.baseAddress!, 0) }
+            let expected = bytes.prefix { $0 >= 0x61 && $0 <= 0x7A }.count
+            #expect(ByteWord.leadingLowercaseCount(w) == expected, "\(bytes)")
+        }
+    }
 }
