@@ -60,54 +60,88 @@ public struct IdentityResolver: Sendable {
     /// `spellings` lists `To Lam` even where a dispatch's mention kept `Tô Lâm`).
     public func resolve(extracted: [[ExtractedOfficial]]) -> [ResolvedPerson] {
         struct Acc {
-            var spellings: [String: Int] = [:]
+            /// By cleaned name's id (`names`).
+            var spellings: [Int32: Int] = [:]
             var appearances: [Int: String?] = [:]
             var entry: Int?
         }
-        var byID: [String: Acc] = [:]
-        // A corpus names the same few thousand people tens of thousands of times: each
-        // spelling is cleaned and keyed once.
-        // The `k…` identity too: made per mention, it was a string allocated twenty thousand times.
-        var cleaned: [String: (name: String, key: String, keyID: String)] = [:]
-        func clean(_ raw: String) -> (name: String, key: String, keyID: String) {
+        /// One raw spelling, cleaned and keyed once: a corpus names the same few thousand
+        /// people tens of thousands of times, and each mention hashed three strings (its raw
+        /// name, its identity, the registry's key) and counted a fourth.
+        struct Spelling {
+            var name: Int32
+            var key: String
+            var keyID: String
+            /// The person's accumulator, when no registry entry can apply to the key (so the
+            /// identity is `keyID` whatever the role).
+            var slot: Int?
+        }
+        var accs: [Acc] = []
+        var slotOf: [String: Int] = [:]
+        var names: [String] = []
+        var nameID: [String: Int32] = [:]
+        var spellingsTable: [Spelling] = []
+        var cleaned: [String: Int] = [:]
+        func clean(_ raw: String) -> Int {
             if let c = cleaned[raw] { return c }
             let name = OfficialsResolverText.cleanName(raw)
             let key = OfficialsRegistry.nameKey(name)
-            let c = (name, key, "k" + key)
-            cleaned[raw] = c
-            return c
+            let id: Int32
+            if let known = nameID[name] { id = known } else {
+                id = Int32(names.count)
+                nameID[name] = id
+                names.append(name)
+            }
+            spellingsTable.append(Spelling(name: id, key: key, keyID: "k" + key, slot: nil))
+            cleaned[raw] = spellingsTable.count - 1
+            return spellingsTable.count - 1
         }
         for (i, list) in extracted.enumerated() {
             for x in list {
                 let m = x.mention
-                let (name, key, keyID) = clean(m.name)
-                if key.isEmpty { continue }
-                let entry = registry.entryIndex(key: key, role: m.role)
-                if let e = entry, registry.entries[e].exclude { continue }
-                let id = entry.map { "r\($0)" } ?? keyID
-                let others = x.spellings.map(clean).filter { $0.name != name && $0.key == key }.map(\.name)
+                let si = clean(m.name)
+                let sp = spellingsTable[si]
+                if sp.key.isEmpty { continue }
+                let slot: Int
+                if let known = sp.slot {
+                    slot = known
+                } else {
+                    let entry = registry.entryIndex(key: sp.key, role: m.role)
+                    if let e = entry, registry.entries[e].exclude { continue }
+                    let id = entry.map { "r\($0)" } ?? sp.keyID
+                    if let s = slotOf[id] { slot = s } else {
+                        slot = accs.count
+                        slotOf[id] = slot
+                        accs.append(Acc(entry: entry))
+                    }
+                    if !registry.mayMatch(key: sp.key) { spellingsTable[si].slot = slot }
+                }
+                let others = x.spellings.map { raw -> Spelling in
+                    let k = clean(raw)
+                    return spellingsTable[k]
+                }
+                    .filter { $0.name != sp.name && $0.key == sp.key }.map(\.name)
                 // Updated in place: a copy taken out and stored back copied the person's
                 // whole list of appearances at every mention (quadratic in their count).
-                func update(_ acc: inout Acc) {
-                    acc.spellings[name, default: 0] += 1
-                    for c in others { acc.spellings[c, default: 0] += 1 }
-                    if let old = acc.appearances[i] {
-                        if old == nil, m.role != nil { acc.appearances[i] = m.role }
-                    } else {
-                        acc.appearances[i] = .some(m.role)
-                    }
+                accs[slot].spellings[sp.name, default: 0] += 1
+                for c in others { accs[slot].spellings[c, default: 0] += 1 }
+                if let old = accs[slot].appearances[i] {
+                    if old == nil, m.role != nil { accs[slot].appearances[i] = m.role }
+                } else {
+                    accs[slot].appearances[i] = .some(m.role)
                 }
-                update(&byID[id, default: Acc(entry: entry)])
             }
         }
         var people: [ResolvedPerson] = []
-        people.reserveCapacity(byID.count)
+        people.reserveCapacity(accs.count)
         // Roles repeat across people (every vice-minister of foreign affairs has the same
         // one): each distinct role is analysed once for the whole corpus.
         var roleCache = RoleAnalysis.Cache()
-        for (_, acc) in byID {
-            let spellings = acc.spellings.keys.sorted()
-            var display = OfficialsResolverText.bestSpelling(acc.spellings)
+        for acc in accs {
+            var counts: [String: Int] = [:]
+            for (id, n) in acc.spellings { counts[names[Int(id)]] = n }
+            let spellings = counts.keys.sorted()
+            var display = OfficialsResolverText.bestSpelling(counts)
             let entry = acc.entry.map { registry.entries[$0] }
             var all = Set(spellings)
             if let e = entry { display = e.name; all.insert(e.name) }

@@ -76,11 +76,17 @@ public struct OfficialsRegistry: Sendable, Hashable {
     }
 
     func entryIndex(key: String, role: String?) -> Int? {
-        guard let list = bySpelling[key] else { return nil }
+        guard !bySpelling.isEmpty, let list = bySpelling[key] else { return nil }
         if list.count == 1 && entries[list[0]].roles.isEmpty { return list[0] }
         let r = TextFolding.key(role ?? "")
         for i in list where entries[i].roles.contains(where: { r.contains(TextFolding.key($0)) }) { return i }
         return list.count == 1 && entries[list[0]].roles.isEmpty ? list[0] : nil
+    }
+
+    /// Whether some entry has this key, so that `entryIndex` can answer other than nil
+    /// (without one, a mention's identity does not depend on its role).
+    func mayMatch(key: String) -> Bool {
+        !bySpelling.isEmpty && bySpelling[key] != nil
     }
 
     /// Identity used inside one dispatch: only merges that need no role (no split).
