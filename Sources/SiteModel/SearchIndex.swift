@@ -95,33 +95,50 @@ public struct SearchIndex: Sendable {
         let lists = postings
         let groups = shards
         var out = Parallel.map(codes.count, jobs: jobs) { k -> OutputFile in
-            // Bytes, with ids formatted by hand: the lists hold millions of ids.
             let key = keyName(codes[k])
-            var s: [UInt8] = []
-            s.append(literal: "SITEGEN_SEARCH.words(")
-            JSONString.appendQuoted(key, to: &s)
-            s.append(literal: ", {")
-            var digits = [UInt8](repeating: 0, count: 12)
-            // Through one view of the words: `withBytes` per comparison, from this module, was
-            // an unspecialized call (and retains) a million times at 10,000 dispatches.
-            words.withView { view in
+            var head: [UInt8] = []
+            head.append(literal: "SITEGEN_SEARCH.words(")
+            JSONString.appendQuoted(key, to: &head)
+            head.append(literal: ", {")
+            let tail: StaticString = "});\n"
+            // Written through a pointer into a buffer sized beforehand (each id at most ten
+            // digits and a comma, each word its bytes and `"":[],\n`): the lists hold millions
+            // of ids, and an append per id (a slice of digits) was most of the shards' time.
+            let contents: [UInt8] = words.withView { view in
                 let ids = groups[codes[k]]!.sorted { a, b in view[a].lexicographicallyPrecedes(view[b]) }
-                for (n, id) in ids.enumerated() {
-                    if n > 0 { s.append(literal: ",\n") }
-                    s.append(0x22)
-                    s.append(contentsOf: view[id])
-                    s.append(literal: "\":[")
-                    for (m, doc) in lists[id].enumerated() {
-                        if m > 0 { s.append(0x2C) }
-                        var v = Int(doc), d = digits.count
-                        repeat { d -= 1; digits[d] = 0x30 + UInt8(v % 10); v /= 10 } while v > 0
-                        s.append(contentsOf: digits[d...])
+                var bound = head.count + tail.utf8CodeUnitCount
+                for id in ids { bound += view[id].count + 7 + 11 * lists[id].count }
+                return [UInt8](unsafeUninitializedCapacity: bound) { buf, initialized in
+                    let base = buf.baseAddress!
+                    var at = 0
+                    @inline(__always) func put(_ b: UInt8) { base[at] = b; at += 1 }
+                    @inline(__always) func put(_ u: UnsafeBufferPointer<UInt8>) {
+                        if let src = u.baseAddress, u.count > 0 { (base + at).update(from: src, count: u.count) }
+                        at += u.count
                     }
-                    s.append(literal: "]")
+                    head.withUnsafeBufferPointer { put($0) }
+                    for (n, id) in ids.enumerated() {
+                        if n > 0 { put(0x2C); put(0x0A) }
+                        put(0x22)
+                        put(view[id])
+                        put(0x22); put(0x3A); put(0x5B)
+                        for (m, doc) in lists[id].enumerated() {
+                            if m > 0 { put(0x2C) }
+                            // Digits written from the last, in place.
+                            var v = Int(doc), len = 1, t = v
+                            while t >= 10 { t /= 10; len += 1 }
+                            var j = at + len
+                            repeat { j -= 1; base[j] = 0x30 + UInt8(v % 10); v /= 10 } while v > 0
+                            at += len
+                        }
+                        put(0x5D)
+                    }
+                    put(UnsafeBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
+                    precondition(at <= bound, "search shard larger than its bound")
+                    initialized = at
                 }
             }
-            s.append(literal: "});\n")
-            return OutputFile(path: "search/w-\(key).js", contents: s)
+            return OutputFile(path: "search/w-\(key).js", contents: contents)
         }
         let keys = codes.map(keyName)
         let list = keys.map(JSONString.quote).joined(separator: ",")
