@@ -183,16 +183,25 @@ public struct ByteStringTable: Sendable {
 /// Whether `n` bytes at `a` and `b` are equal, eight at a time (the hashes already agree,
 /// so this nearly always confirms).
 @inline(__always)
-private func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    // The tail as overlapping loads inside the `n` bytes (most words are shorter than eight:
+    // a loop over their bytes was a tenth of a lookup's time).
+    if n < 8 {
+        if n >= 4 {
+            return ra.loadUnaligned(as: UInt32.self) == rb.loadUnaligned(as: UInt32.self)
+                && ra.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == rb.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        }
+        if n >= 2 {
+            return ra.loadUnaligned(as: UInt16.self) == rb.loadUnaligned(as: UInt16.self)
+                && ra.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self) == rb.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)
+        }
+        return n == 0 || a[0] == b[0]
+    }
     var i = 0
     while i + 8 <= n {
         if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
         i += 8
     }
-    while i < n {
-        if a[i] != b[i] { return false }
-        i += 1
-    }
-    return true
+    return i == n || ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
 }

@@ -1,4 +1,4 @@
-import DispatchModel
+@testable import DispatchModel
 import TestSupport
 import Testing
 
@@ -34,5 +34,31 @@ import Testing
             }
         }
         #expect(ByteStringTable().withView { $0.count } == 0)
+    }
+}
+
+/// The byte comparison that confirms a hit (its tail read as overlapping loads): equal
+/// strings of every length up to 24 are equal, and one differing byte anywhere is seen.
+@Suite struct SameBytesTests {
+    @Test func everyDifferingByteIsSeen() {
+        var rng = SeededRandom(seed: 31)
+        for n in 0...24 {
+            for _ in 0..<20 {
+                let a = (0..<n).map { _ in UInt8(rng.below(256)) }
+                a.withUnsafeBufferPointer { pa in
+                    let same = a
+                    same.withUnsafeBufferPointer { pb in
+                        #expect(sameBytes(pa.baseAddress ?? UnsafePointer(bitPattern: 1)!, pb.baseAddress ?? UnsafePointer(bitPattern: 1)!, n))
+                    }
+                    for k in 0..<n {
+                        var b = a
+                        b[k] ^= UInt8(1 + rng.below(255))
+                        b.withUnsafeBufferPointer { pb in
+                            #expect(!sameBytes(pa.baseAddress!, pb.baseAddress!, n), "length \(n), byte \(k)")
+                        }
+                    }
+                }
+            }
+        }
     }
 }
