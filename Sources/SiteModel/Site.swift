@@ -120,7 +120,9 @@ public struct SiteIndex: Sendable {
         return resolved.map { Person(resolved: $0, slug: personAlloc.allocate($0.displayName), dates: dates) }
     }
 
-    /// Tags, slugged in (kind, name) order, each with its articles (timeline order).
+    /// Tags, slugged in (kind, name) order, each with its articles (timeline order). The plain
+    /// statement of what `tagIndex` computes, kept as the tests' reference (a build calls
+    /// `tagIndex`).
     static func tagEntries(of sorted: [Dispatch]) -> [TagEntry] {
         var tagArticles: [Tag: [Int]] = [:]
         for (i, d) in sorted.enumerated() {
@@ -195,7 +197,8 @@ public struct SiteIndex: Sendable {
         }
     }
 
-    /// Each article's tags as indexes into `tags`, in the order its dispatch lists them.
+    /// Each article's tags as indexes into `tags`, in the order its dispatch lists them (the
+    /// tests' reference for `tagIndex`, like `tagEntries`).
     static func articleTags(of sorted: [Dispatch], tags: [TagEntry]) -> [[Int]] {
         var tagIndexByTag: [Tag: Int] = [:]
         for (i, t) in tags.enumerated() { tagIndexByTag[t.tag] = i }
