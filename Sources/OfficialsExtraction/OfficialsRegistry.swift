@@ -75,8 +75,14 @@ public struct OfficialsRegistry: Sendable, Hashable {
         entryIndex(key: OfficialsRegistry.nameKey(name), role: role)
     }
 
+    /// The entries with this spelling key. Answered at once by an empty registry (most
+    /// digests have none), where a lookup would still hash the key: every mention asks.
+    private func listed(key: String) -> [Int]? {
+        bySpelling.isEmpty ? nil : bySpelling[key]
+    }
+
     func entryIndex(key: String, role: String?) -> Int? {
-        guard !bySpelling.isEmpty, let list = bySpelling[key] else { return nil }
+        guard let list = listed(key: key) else { return nil }
         if list.count == 1 && entries[list[0]].roles.isEmpty { return list[0] }
         let r = TextFolding.key(role ?? "")
         for i in list where entries[i].roles.contains(where: { r.contains(TextFolding.key($0)) }) { return i }
@@ -86,12 +92,12 @@ public struct OfficialsRegistry: Sendable, Hashable {
     /// Whether some entry has this key, so that `entryIndex` can answer other than nil
     /// (without one, a mention's identity does not depend on its role).
     func mayMatch(key: String) -> Bool {
-        !bySpelling.isEmpty && bySpelling[key] != nil
+        listed(key: key) != nil
     }
 
     /// Identity used inside one dispatch: only merges that need no role (no split).
     func identityKey(forFolded key: String) -> String? {
-        guard let list = bySpelling[key], list.count == 1, entries[list[0]].roles.isEmpty else { return nil }
+        guard let list = listed(key: key), list.count == 1, entries[list[0]].roles.isEmpty else { return nil }
         return "registry:\(list[0])"
     }
 

@@ -93,12 +93,7 @@ public struct SiteIndex: Sendable {
     /// file-name order already (the seeds folder is listed sorted), so file order is `order`
     /// inverted: no sort of ten thousand names. Any other input is sorted as above.
     static func articleSlugs(of sorted: [Dispatch], input: [Dispatch], order: [Int]) -> [String] {
-        var inFileOrder = true
-        var k = 1
-        while k < input.count {
-            if !(input[k - 1].file < input[k].file) { inFileOrder = false; break }
-            k += 1
-        }
+        let inFileOrder = zip(input, input.dropFirst()).allSatisfy { $0.file < $1.file }
         guard inFileOrder, input.count == sorted.count else { return articleSlugs(of: sorted) }
         var position = [Int](repeating: 0, count: order.count)
         for (p, i) in order.enumerated() { position[i] = p }
