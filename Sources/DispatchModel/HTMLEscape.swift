@@ -1,7 +1,8 @@
 /// Escaping for HTML text and attribute values (the same five characters Mustache escapes).
 public enum HTMLEscape {
     /// Appends `s` escaped to `out`, copying the runs between escapes whole.
-    public static func append(_ s: String, to out: inout [UInt8]) {
+    @inlinable
+    public static func append<Sink: ByteSink & ~Copyable>(_ s: String, to out: inout Sink) {
         var s = s
         s.withUTF8 { u in
             var run = 0
@@ -19,17 +20,17 @@ public enum HTMLEscape {
                 case 0x27: rep = "&#39;"
                 default: i += 1; continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                out.append(literal: rep)
+                out.append(bytes: UnsafeBufferPointer(rebasing: u[run..<i]))
+                rep.withUTF8Buffer { out.append(bytes: $0) }
                 i += 1
                 run = i
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
+            out.append(bytes: UnsafeBufferPointer(rebasing: u[run...]))
         }
     }
 
     /// Whether some byte of `w` may be one of the five (never a miss; see `ByteWord`).
-    @inline(__always) static func mayNeedEscape(_ w: UInt64) -> Bool {
+    @inlinable @inline(__always) static func mayNeedEscape(_ w: UInt64) -> Bool {
         ByteWord.hasByte(0x3C, in: w) || ByteWord.hasByte(0x3E, in: w) || ByteWord.hasByte(0x26, in: w)
             || ByteWord.hasByte(0x22, in: w) || ByteWord.hasByte(0x27, in: w)
     }

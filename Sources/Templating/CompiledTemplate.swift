@@ -84,14 +84,21 @@ struct CompiledTemplate: Sendable {
     /// grown by doubling they were copied a dozen times).
     func renderPage(_ name: String, _ root: TemplateContext, extra: Int = 0, memo: RenderMemo? = nil) -> (bytes: [UInt8], listings: [Range<Int>]) {
         guard let range = program.entry[name] else { return ([], []) }
-        var out: [UInt8] = []
-        out.reserveCapacity(16 * 1024 + extra) // a page: fewer regrowths of the output
-        var ctx = Context(stack: [.object(root)], indentation: nil, inherited: nil, escaping: .html, spans: [], memo: memo)
-        render(range, &ctx, into: &out)
-        return (out, ctx.spans ?? [])
+        // Rendered into the storage of the array returned, sized for a usual page (fewer
+        // regrowths); only a page that outgrows it is copied once at the end.
+        var spans: [Range<Int>] = []
+        var spilled: [UInt8]?
+        let bytes = [UInt8](unsafeUninitializedCapacity: 16 * 1024 + extra) { memory, initialized in
+            var out = ByteBuffer(writingInto: memory)
+            var ctx = Context(stack: [.object(root)], indentation: nil, inherited: nil, escaping: .html, spans: [], memo: memo)
+            render(range, &ctx, into: &out)
+            spans = ctx.spans ?? []
+            if out.ownsMemory { spilled = out.bytes; initialized = 0 } else { initialized = out.count }
+        }
+        return (spilled ?? bytes, spans)
     }
 
-    func render(_ range: Range<Int32>, _ ctx: inout Context, into out: inout [UInt8]) {
+    func render(_ range: Range<Int32>, _ ctx: inout Context, into out: inout ByteBuffer) {
         let escaping = ctx.escaping
         defer { ctx.escaping = escaping }
         let ops = program.ops
@@ -102,19 +109,19 @@ struct CompiledTemplate: Sendable {
             let spans = ctx.spans
             ctx.spans = nil
             defer { ctx.spans = spans }
-            var local: [UInt8] = []
+            var local = ByteBuffer()
             while i < range.upperBound {
-                var piece: [UInt8] = []
+                var piece = ByteBuffer()
                 render(at: i, &ctx, into: &piece)
                 // A new line as swift-mustache sees it: a last `Character` of "\n", which
                 // "\r\n" (one `Character`) is not.
                 if !piece.isEmpty, local.last == 0x0A, local.count < 2 || local[local.count - 2] != 0x0D {
-                    local.append(contentsOf: indentation.utf8)
+                    local.append(utf8: indentation)
                 }
-                local += piece
+                local.append(piece)
                 i = ops[Int(i)].end
             }
-            out += local
+            out.append(local)
         } else {
             while i < range.upperBound {
                 render(at: i, &ctx, into: &out)
@@ -124,19 +131,19 @@ struct CompiledTemplate: Sendable {
     }
 
     /// Renders the operation at `index` (and, for a section or a block, its body).
-    func render(at index: Int32, _ ctx: inout Context, into out: inout [UInt8]) {
+    func render(at index: Int32, _ ctx: inout Context, into out: inout ByteBuffer) {
         let op = program.ops[Int(index)]
         let body = (index + 1)..<op.end
         switch op.kind {
         case .text:
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: program.bytes[Int(op.a)..<Int(op.b)]))
+            out.append(bytes: UnsafeBufferPointer(rebasing: program.bytes[Int(op.a)..<Int(op.b)]))
         case .variable:
             guard let value = lookup(op.a, &ctx) else { return }
             let escaped = op.flag
             // Rendered markup goes in as it is (`text(of:)` reads it as text when escaped).
             if !escaped {
                 if case .html(let bytes) = value {
-                    out += bytes
+                    out.append(bytes)
                     return
                 }
                 if case .listing(let l) = value {
@@ -147,7 +154,7 @@ struct CompiledTemplate: Sendable {
                 }
             }
             let text = Self.text(of: value)
-            if escaped { Self.escape(text, ctx.escaping, into: &out) } else { out.append(contentsOf: text.utf8) }
+            if escaped { Self.escape(text, ctx.escaping, into: &out) } else { out.append(utf8: text) }
         case .section:
             let value = lookup(op.a, &ctx)
             if op.flag {
@@ -203,28 +210,28 @@ struct CompiledTemplate: Sendable {
 
     /// A section's body for a keyed element of its list: kept bytes if another page rendered
     /// it, else rendered (and kept if it read nothing below the element).
-    private func renderKeyed(_ k: KeyedObject, _ index: Int32, _ body: Range<Int32>, _ ctx: inout Context, into out: inout [UInt8]) {
+    private func renderKeyed(_ k: KeyedObject, _ index: Int32, _ body: Range<Int32>, _ ctx: inout Context, into out: inout ByteBuffer) {
         guard let memo = ctx.memo, ctx.indentation == nil, ctx.inherited == nil else {
             withPushed(.object(k.object), body, &ctx, into: &out)
             return
         }
         let key = RenderMemo.Key(op: index, id: k.id, provider: ObjectIdentifier(k.provider), escaping: ctx.escaping)
         if let kept = memo.get(key) {
-            out += kept
+            out.append(kept)
             return
         }
         var inner = ctx
         inner.lowest = Int.max
         inner.spans = nil
         let floor = ctx.stack.count
-        var piece: [UInt8] = []
+        var piece = ByteBuffer()
         withPushed(.object(k.object), body, &inner, into: &piece)
-        out += piece
-        if inner.lowest >= floor { memo.set(key, piece) }
+        out.append(piece)
+        if inner.lowest >= floor { memo.set(key, piece.bytes) }
         ctx.lowest = min(ctx.lowest, inner.lowest)
     }
 
-    private func withPushed(_ value: TemplateValue, _ body: Range<Int32>, _ ctx: inout Context, into out: inout [UInt8]) {
+    private func withPushed(_ value: TemplateValue, _ body: Range<Int32>, _ ctx: inout Context, into out: inout ByteBuffer) {
         ctx.stack.append(value)
         render(body, &ctx, into: &out)
         ctx.stack.removeLast()
@@ -291,10 +298,10 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    static func escape(_ text: String, _ escaping: Escaping, into out: inout [UInt8]) {
+    static func escape(_ text: String, _ escaping: Escaping, into out: inout ByteBuffer) {
         switch escaping {
         case .none:
-            out.append(contentsOf: text.utf8)
+            out.append(utf8: text)
         case .fastHTML:
             HTMLEscape.append(text, to: &out)
         case .html:
@@ -305,7 +312,7 @@ struct CompiledTemplate: Sendable {
                 case "&": out.append(literal: "&amp;")
                 case "\"": out.append(literal: "&quot;")
                 case "'": out.append(literal: "&#39;")
-                default: out.append(contentsOf: c.utf8)
+                default: for b in c.utf8 { out.append(b) }
                 }
             }
         }

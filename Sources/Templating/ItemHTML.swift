@@ -1,3 +1,4 @@
+import DispatchModel
 import Foundation
 
 /// A list entry rendered once per article and reused on every page that lists it (timeline,
@@ -53,16 +54,16 @@ struct ItemHTML: Sendable {
     func size(rootBytes: Int) -> Int { bytes.count + cuts.count * rootBytes }
 
     @inline(__always)
-    func append(root: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    func append<Sink: ByteSink & ~Copyable>(root: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         bytes.withUnsafeBufferPointer { b in
             cuts.withUnsafeBufferPointer { cs in
                 var start = 0
                 for c in cs {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<c]))
-                    out.append(contentsOf: root)
+                    out.append(bytes: UnsafeBufferPointer(rebasing: b[start..<c]))
+                    out.append(bytes: root)
                     start = c
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...]))
+                out.append(bytes: UnsafeBufferPointer(rebasing: b[start...]))
             }
         }
     }

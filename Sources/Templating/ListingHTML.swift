@@ -1,3 +1,5 @@
+import DispatchModel
+
 /// A listing's entries for one page (`TemplateValue.listing`): which articles' entries, and
 /// the page's root prefix. Copied into the page entry by entry as it is rendered, so the
 /// entries are not joined into a buffer of their own first (a tag page's listing is hundreds
@@ -11,7 +13,7 @@ public struct ListingHTML: Sendable {
     /// The bytes the listing adds to a page.
     var size: Int { articles.reduce(0) { $0 + items[$1].size(rootBytes: root.count) } }
 
-    func append(to out: inout [UInt8]) {
+    func append<Sink: ByteSink & ~Copyable>(to out: inout Sink) {
         // Entries read in place: `items[i]` copied out of the array retained and released
         // its two arrays, for each of the hundred thousand entries of a 10,000-dispatch site.
         root.withUnsafeBufferPointer { r in

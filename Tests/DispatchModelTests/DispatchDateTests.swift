@@ -159,6 +159,11 @@ import Testing
                 }
             }
             #expect(HTMLEscape.text(s) == reference)
+            // The same bytes into a page's buffer, after what it already holds.
+            var page = ByteBuffer(capacity: 16)
+            page.append(literal: "<p>")
+            HTMLEscape.append(s, to: &page)
+            #expect(page.bytes == Array(("<p>" + reference).utf8))
         }
     }
 
