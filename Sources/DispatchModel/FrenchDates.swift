@@ -1,5 +1,3 @@
-import DispatchModel
-
 /// Dates as French readers expect them (`29 août 2025`, `1er mars 2024`, `août 2025`),
 /// computed by table lookup: no `DateFormatter`, no locale, so output never depends on
 /// the machine's settings.

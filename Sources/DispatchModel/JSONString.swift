@@ -1,3 +1,5 @@
+import CByteScan
+
 /// Quoting for JSON (and YAML double-quoted scalars, which accept the same escapes).
 /// `<`, `>`, `&`, U+2028 and U+2029 are escaped too, so a quoted string is also safe
 /// inside an HTML `<script>` element: dispatch text can never close the script.
@@ -28,14 +30,6 @@ public enum JSONString {
         out.append(0x22)
     }
 
-    /// Neither escaped nor the first byte of a sequence that may be.
-    @inline(__always) static func isPlain(_ b: UInt8) -> Bool {
-        switch b {
-        case 0..<0x20, 0x22, 0x5C, 0x3C, 0x3E, 0x26, 0x7F, 0xC2, 0xE2, 0xEF: return false
-        default: return true
-        }
-    }
-
     /// The escaped text (without quotes) appended to a byte buffer.
     public static func append(_ s: String, to bytes: inout [UInt8]) {
         var s = s
@@ -51,8 +45,7 @@ public enum JSONString {
             }
             while i < n {
                 // Bytes that are copied as they are (nearly all), a run at a time.
-                var run = i
-                while run < n, isPlain(u[run]) { run += 1 }
+                let run = i + sitegen_scan_json(u.baseAddress! + i, n - i)
                 if run > i {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<run]))
                     i = run

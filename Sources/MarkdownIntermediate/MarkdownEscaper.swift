@@ -1,3 +1,5 @@
+import CByteScan
+
 /// Escapes dispatch text so that CommonMark reads it as literal text, never as structure:
 /// `# `, `1. `, `* `, `>`, `<script>`, `[x](javascript:…)`, `&amp;` all stay as written.
 /// Only backslash escapes are used (valid before any ASCII punctuation), so `unescape`
@@ -17,11 +19,6 @@ public enum MarkdownEscaper {
         case 0x23, 0x2D, 0x2B, 0x3D, 0x7E, 0x7C: return true // # - + = ~ |
         default: return false
         }
-    }
-
-    /// A byte `escape` changes (a line break or tab) or escapes.
-    @inline(__always) static func needsAttention(_ b: UInt8) -> Bool {
-        b == 0x0A || b == 0x0D || b == 0x09 || isInlineActive(UInt32(b))
     }
 
     /// One paragraph of plain text -> one line of Markdown. Line breaks inside become spaces
@@ -50,8 +47,7 @@ public enum MarkdownEscaper {
                 var v = u[i]
                 if !atStart {
                     // Plain bytes (nearly all of them) are copied a run at a time.
-                    var run = i
-                    while run < n, !needsAttention(u[run]) { run += 1 }
+                    let run = i + sitegen_scan_markdown(u.baseAddress! + i, n - i)
                     if run > i {
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<run]))
                         i = run
