@@ -31,7 +31,7 @@ let package = Package(
         // Value types shared by every stage: dispatches, dates, diagnostics, slugs.
         .target(name: "DispatchModel", dependencies: ["CByteScan"]),
         // Stage 1: raw scraped text -> Dispatch.
-        .target(name: "DispatchParsing", dependencies: ["DispatchModel"]),
+        .target(name: "DispatchParsing", dependencies: ["DispatchModel", "CByteScan"]),
         // Stage 1b: officials named in a dispatch, and one identity per person.
         .target(name: "OfficialsExtraction", dependencies: [
             "DispatchModel", .product(name: "Yams", package: "Yams"),

@@ -49,4 +49,68 @@ import Testing
             }
         }
     }
+
+    /// The well-formed sequence at `i` (a byte at or above 0x80), by the definition: lead
+    /// byte, continuation bytes, no overlong form, no surrogate, nothing above U+10FFFF.
+    static func sequenceLength(_ b: [UInt8], _ i: Int) -> Int {
+        let c = b[i]
+        let (need, min, lead): (Int, UInt32, UInt8) = c & 0xE0 == 0xC0 ? (1, 0x80, 0x1F) : c & 0xF0 == 0xE0 ? (2, 0x800, 0x0F)
+            : c & 0xF8 == 0xF0 ? (3, 0x10000, 0x07) : (0, 0, 0)
+        guard need > 0, i + need < b.count else { return 0 }
+        var v = UInt32(c & lead)
+        for k in 1...need {
+            guard b[i + k] & 0xC0 == 0x80 else { return 0 }
+            v = v << 6 | UInt32(b[i + k] & 0x3F)
+        }
+        return v < min || v > 0x10FFFF || (0xD800...0xDFFF).contains(v) ? 0 : need + 1
+    }
+
+    static func firstInvalid(_ b: [UInt8]) -> Int {
+        var i = 0
+        while i < b.count {
+            if b[i] < 0x80 { i += 1; continue }
+            let n = sequenceLength(b, i)
+            if n == 0 { return i }
+            i += n
+        }
+        return b.count
+    }
+
+    /// Text with every kind of sequence (two to four bytes, the edges of each range) and
+    /// every kind of fault (a lone continuation, a cut sequence, overlong, a surrogate,
+    /// above U+10FFFF, 0xF8 and up), around the sixteen-byte steps.
+    @Test func findsTheFirstInvalidUTF8() {
+        let good: [[UInt8]] = [[0x61], [0x20], [0xC3, 0xA9], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xE1, 0xBB, 0x87],
+                               [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF]]
+        let bad: [[UInt8]] = [[0x80], [0xBF], [0xC3], [0xC0, 0xAF], [0xC1, 0xBF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80],
+                              [0xE1, 0xBB], [0xF0, 0x80, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80], [0xFF], [0xC3, 0x41]]
+        var rng = SeededRandom(seed: 53)
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            let pieces = rng.below(30)
+            for _ in 0..<pieces {
+                if rng.below(12) == 0 { bytes += rng.pick(bad) }
+                else if rng.below(3) == 0 { bytes += rng.pick(good) }
+                else { bytes += [UInt8](repeating: 0x61 + UInt8(rng.below(26)), count: 1 + rng.below(20)) }
+            }
+            let got = bytes.withUnsafeBufferPointer { sitegen_first_invalid_utf8($0.baseAddress, $0.count) }
+            #expect(got == Self.firstInvalid(bytes), "\(bytes)")
+            // A text cut anywhere: a sequence cut at the end is invalid there.
+            let cut = Array(bytes.prefix(rng.below(bytes.count + 1)))
+            #expect(cut.withUnsafeBufferPointer { sitegen_first_invalid_utf8($0.baseAddress, $0.count) } == Self.firstInvalid(cut))
+        }
+    }
+
+    @Test func countsControlCharacters() {
+        var rng = SeededRandom(seed: 59)
+        for _ in 0..<5000 {
+            let n = rng.below(90)
+            let bytes = (0..<n).map { _ in rng.below(6) == 0 ? UInt8(rng.below(0x21)) : rng.below(20) == 0 ? 0x7F : UInt8(0x20 + rng.below(0xE0)) }
+            var nul: Int32 = 0
+            let count = bytes.withUnsafeBufferPointer { sitegen_count_controls($0.baseAddress, $0.count, &nul) }
+            let controls = bytes.filter { ($0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0)) || $0 == 0x7F }.count
+            #expect(count == controls, "\(bytes)")
+            #expect((nul != 0) == bytes.contains(0), "\(bytes)")
+        }
+    }
 }

@@ -18,4 +18,14 @@ size_t sitegen_scan_json(const unsigned char *p, size_t n);
 /// Tab, line feed, carriage return and `\` `` ` `` `*` `_` `[` `]` `<` `>` `&` (`MarkdownEscaper`).
 size_t sitegen_scan_markdown(const unsigned char *p, size_t n);
 
+/// Offset of the first byte of `p[0..<n]` that does not start a well-formed UTF-8 sequence
+/// (overlong forms, surrogates, values above U+10FFFF and truncated sequences are not), or
+/// `n` if all of it is well formed. ASCII, most of a French text, is skipped sixteen bytes
+/// at a time (`TextDecoder`).
+size_t sitegen_first_invalid_utf8(const unsigned char *p, size_t n);
+
+/// How many bytes of `p[0..<n]` are control characters other than tab, line feed, form feed
+/// and carriage return (C0 and DEL), and whether one of them is NUL (`*nul` set to 1).
+size_t sitegen_count_controls(const unsigned char *p, size_t n, int *nul);
+
 #endif
