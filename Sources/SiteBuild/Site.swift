@@ -351,7 +351,8 @@ public struct Site: Sendable {
     func renderer(_ loaded: LoadedSite, templates: TemplateSet, cache: BuildCache?, lazyItems: Bool = false,
                   signatures: Bool = true, timings: inout StageTimings) -> SiteRenderer {
         let index = timings.measure("index") { SiteIndex(config: loaded.config, dispatches: loaded.dispatches, resolver: IdentityResolver(registry: loaded.registry), jobs: options.jobs) }
-        let markdown = MarkdownRenderer()
+        // Article bodies are written from the dispatches' strings (`IntermediateWriter.bodyBytes`).
+        let markdown = MarkdownRenderer(options: .siteFromStrings)
         return timings.measure("list items") {
             SiteRenderer(site: index, templates: templates, generator: Self.generator, jobs: options.jobs,
                          cachedItems: { cache?.cachedItems() ?? [:] }, lazyItems: lazyItems, signatures: signatures) {

@@ -21,6 +21,19 @@ import Testing
         #expect(r.html(from: big).hasPrefix("<p>"))
     }
 
+    /// Without cmark's UTF-8 check (input made from strings) the HTML is the same, safe mode
+    /// included, for every kind of text a dispatch has.
+    @Test func stringInputRendersTheSameWithoutTheUTF8Check() {
+        let trusting = MarkdownRenderer(options: .siteFromStrings)
+        let texts = ["Le Premier ministre Phạm Minh Chính a reçu l'ambassadeur « de France ».",
+                     "> *Photo : VNA/CVN*\n\n1\\. Hà Nội, 21 mai (VNA) – 3 618 km² 🇻🇳",
+                     "<script>x</script>\n\n[lien](javascript:alert(1)) \u{2028} \u{FEFF}fin \u{301}é 北京 𝄞",
+                     "", "\n\n\n", String(repeating: "Thành phố Hồ Chí Minh – ", count: 400)]
+        for t in texts {
+            #expect(trusting.html(from: t) == r.html(from: t), "\(t.prefix(40))")
+        }
+    }
+
     @Test func nonASCIIIsKept() {
         #expect(r.html(from: "Hanoï – Tô Lâm « oui »") == "<p>Hanoï – Tô Lâm « oui »</p>\n")
     }
