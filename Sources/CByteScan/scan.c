@@ -17,6 +17,8 @@ static inline int is_markdown(unsigned char c) {
         || c == '[' || c == ']' || c == '<' || c == '>' || c == '&';
 }
 
+static inline int is_line_end(unsigned char c) { return c == '\n' || c == '\r'; }
+
 #if defined(__SSE2__)
 #define EQ(v, c) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(c)))
 #define OR(a, b) _mm_or_si128((a), (b))
@@ -39,6 +41,8 @@ static inline __m128i markdown_mask(__m128i v) {
     __m128i c = OR(OR(EQ(v, ']'), EQ(v, '<')), OR(EQ(v, '>'), EQ(v, '&')));
     return OR(a, OR(b, c));
 }
+
+static inline __m128i line_end_mask(__m128i v) { return OR(EQ(v, '\n'), EQ(v, '\r')); }
 
 // Sixteen bytes per step; the last step is an overlapping load ending at `n`, with the
 // bytes already looked at masked off, so no byte is read outside `p[0..<n]`.
@@ -65,6 +69,7 @@ static inline __m128i markdown_mask(__m128i v) {
 size_t sitegen_scan_html(const unsigned char *p, size_t n) { SCAN(html_mask, is_html) }
 size_t sitegen_scan_json(const unsigned char *p, size_t n) { SCAN(json_mask, is_json) }
 size_t sitegen_scan_markdown(const unsigned char *p, size_t n) { SCAN(markdown_mask, is_markdown) }
+size_t sitegen_scan_line_end(const unsigned char *p, size_t n) { SCAN(line_end_mask, is_line_end) }
 
 /* Length of the well-formed sequence starting at p[i] (a byte at or above 0x80), or 0. */
 static size_t sequence_length(const unsigned char *p, size_t i, size_t n) {
@@ -128,4 +133,29 @@ size_t sitegen_count_controls(const unsigned char *p, size_t n, int *nul) {
         if (is_control(p[i])) count++;
     }
     return count;
+}
+
+static inline int breaks_run(unsigned char c) { return c == 0x09 || c == 0xC2 || c == 0xE2; }
+
+size_t sitegen_scan_plain_run(const unsigned char *p, size_t n) {
+    size_t k = 0;
+#if defined(__SSE2__)
+    /* A byte and the one after it, sixteen positions at a time (the second load reads one
+       byte further, so the loop stops a byte short of the end). */
+    for (; k + 17 <= n; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + k));
+        __m128i w = _mm_loadu_si128((const __m128i *)(p + k + 1));
+        __m128i special = OR(OR(EQ(v, 0x09), EQ(v, 0xC2)), EQ(v, 0xE2));
+        __m128i next = OR(OR(EQ(w, 0x09), EQ(w, 0xC2)), OR(EQ(w, 0xE2), EQ(w, 0x20)));
+        __m128i stop = OR(special, _mm_and_si128(EQ(v, 0x20), next));
+        unsigned bits = (unsigned)_mm_movemask_epi8(stop);
+        if (bits) return k + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    for (; k < n; k++) {
+        unsigned char c = p[k];
+        if (breaks_run(c)) return k;
+        if (c == 0x20 && (k + 1 == n || p[k + 1] == 0x20 || breaks_run(p[k + 1]))) return k;
+    }
+    return n;
 }

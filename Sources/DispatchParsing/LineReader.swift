@@ -1,3 +1,4 @@
+import CByteScan
 import DispatchModel
 
 /// One physical line of the seed, trimmed, with its 1-based number in the original file
@@ -19,17 +20,8 @@ enum LineReader {
         var i = 0
         let n = b.count
         while i < n {
-            // To the next line end, eight bytes at a time: a paragraph is one long line.
-            i = b.withUnsafeBufferPointer { p in
-                var k = i
-                while k + 8 <= n {
-                    let w = ByteWord.load(p, k)
-                    if ByteWord.hasByte(0x0A, in: w) || ByteWord.hasByte(0x0D, in: w) { break }
-                    k += 8
-                }
-                while k < n, p[k] != 0x0A, p[k] != 0x0D { k += 1 }
-                return k
-            }
+            // To the next line end, sixteen bytes at a time: a paragraph is one long line.
+            i = b.withUnsafeBufferPointer { p in i + sitegen_scan_line_end(p.baseAddress! + i, n - i) }
             guard i < n else { break }
             let c = b[i]
             if c == 0x0A || c == 0x0D {
@@ -67,35 +59,13 @@ enum LineReader {
         while i < end {
             // Ordinary bytes are copied a run at a time, with the lone spaces between them
             // (every line of every seed comes through here; a run that stopped at each space
-            // was one copy per word). A space is left to the loop below when it starts the
-            // run, ends the line, or is followed by something that may need it.
+            // was one copy per word). The run stops at a tab, at a byte that may start a
+            // no-break space (0xC2, 0xE2), and at a space that starts it, ends the line, or is
+            // followed by something that may need it; found sixteen bytes at a time in C.
+            let c0 = s[i]
             var run = i
-            var bytewise = 0 // no eight-byte step before this offset (the last one failed)
-            while run < end {
-                // Eight bytes at a time where none can end the run: no tab, no byte that
-                // starts a no-break space (0xC2, 0xE2), no space followed by a space, and the
-                // eighth not a space (what follows it is not in the word). Not the run's first
-                // byte, nor the line's last (a space there ends the run).
-                if run >= bytewise, run > i, run + 8 < end {
-                    let w = ByteWord.load(s, run)
-                    // A zero byte of `pairs`: a space at that byte and at the next (or the
-                    // eighth byte a space).
-                    let spaces = w ^ 0x2020_2020_2020_2020, pairs = spaces | (spaces >> 8)
-                    if !ByteWord.hasByte(0x09, in: w), !ByteWord.hasByte(0xC2, in: w), !ByteWord.hasByte(0xE2, in: w),
-                       !ByteWord.hasByte(0, in: pairs) {
-                        run += 8
-                        continue
-                    }
-                    bytewise = run + 8
-                }
-                let c = s[run]
-                if c == 0x09 || c == 0xC2 || c == 0xE2 { break }
-                if c == 0x20 {
-                    if run == i || run + 1 == end { break }
-                    let next = s[run + 1]
-                    if next == 0x20 || next == 0x09 || next == 0xC2 || next == 0xE2 { break }
-                }
-                run += 1
+            if c0 != 0x09 && c0 != 0xC2 && c0 != 0xE2 && c0 != 0x20 {
+                run = i + 1 + sitegen_scan_plain_run(s.baseAddress! + i + 1, end - i - 1)
             }
             if run > i {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<run]))

@@ -12,6 +12,7 @@ import Testing
         ("html", sitegen_scan_html, { [0x3C, 0x3E, 0x26, 0x22, 0x27].contains($0) }),
         ("json", sitegen_scan_json, { $0 < 0x20 || [0x7F, 0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xC2, 0xE2, 0xEF].contains($0) }),
         ("markdown", sitegen_scan_markdown, { [0x09, 0x0A, 0x0D, 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x26].contains($0) }),
+        ("line end", sitegen_scan_line_end, { $0 == 0x0A || $0 == 0x0D }),
     ] }
 
     static func reference(_ bytes: [UInt8], _ set: (UInt8) -> Bool) -> Int {
@@ -111,6 +112,31 @@ import Testing
             let controls = bytes.filter { ($0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0)) || $0 == 0x7F }.count
             #expect(count == controls, "\(bytes)")
             #expect((nul != 0) == bytes.contains(0), "\(bytes)")
+        }
+    }
+
+    /// The run `LineReader.appendNormalized` copies whole, by its definition: it stops at a
+    /// tab, 0xC2 or 0xE2, and at a space that ends the text or comes before a space or one of them.
+    @Test func plainRunStopsWhereSpacesNeedALook() {
+        let pieces: [[UInt8]] = [[0x61], [0x62, 0x63], [0x20], [0x20, 0x20], [0x09], [0xC2, 0xA0], [0xC2, 0xAB], [0xE2, 0x80, 0xAF],
+                                 [0xE2, 0x80, 0x99], [0xC3, 0xA9], [0x2E], [0x20, 0x09]]
+        func reference(_ b: [UInt8]) -> Int {
+            let special: (UInt8) -> Bool = { $0 == 0x09 || $0 == 0xC2 || $0 == 0xE2 }
+            for k in b.indices {
+                if special(b[k]) { return k }
+                if b[k] == 0x20 && (k + 1 == b.count || b[k + 1] == 0x20 || special(b[k + 1])) { return k }
+            }
+            return b.count
+        }
+        var rng = SeededRandom(seed: 61)
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<rng.below(40) {
+                bytes += rng.below(3) == 0 ? rng.pick(pieces) : [UInt8](repeating: 0x61 + UInt8(rng.below(26)), count: 1 + rng.below(12))
+                if rng.below(3) == 0 { bytes.append(0x20) }
+            }
+            let got = bytes.withUnsafeBufferPointer { sitegen_scan_plain_run($0.baseAddress, $0.count) }
+            #expect(got == reference(bytes), "\(bytes)")
         }
     }
 }

@@ -28,4 +28,13 @@ size_t sitegen_first_invalid_utf8(const unsigned char *p, size_t n);
 /// and carriage return (C0 and DEL), and whether one of them is NUL (`*nul` set to 1).
 size_t sitegen_count_controls(const unsigned char *p, size_t n, int *nul);
 
+/// Where a run of bytes that a line is copied with stops when its spaces are normalised
+/// (`LineReader.appendNormalized`): the first tab, 0xC2 or 0xE2 (which may start a no-break
+/// space), or space that ends the text or is followed by a space, tab, 0xC2 or 0xE2; `n` if
+/// none.
+size_t sitegen_scan_plain_run(const unsigned char *p, size_t n);
+
+/// The first line feed or carriage return (`LineReader.lines`), or `n`.
+size_t sitegen_scan_line_end(const unsigned char *p, size_t n);
+
 #endif
