@@ -78,7 +78,7 @@ let package = Package(
         ]),
         .testTarget(name: "DispatchModelTests", dependencies: ["DispatchModel", "CByteScan", "TestSupport"]),
         .testTarget(name: "DispatchParsingTests", dependencies: ["DispatchParsing", "DispatchModel", "TestSupport"]),
-        .testTarget(name: "OfficialsExtractionTests", dependencies: ["OfficialsExtraction", "DispatchParsing", "DispatchModel"]),
+        .testTarget(name: "OfficialsExtractionTests", dependencies: ["OfficialsExtraction", "DispatchParsing", "DispatchModel", "TestSupport"]),
         // Helpers shared by the test targets: package paths, temp folders, the corpus generator.
         .target(name: "TestSupport", dependencies: ["DispatchModel"], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownIntermediateTests", dependencies: ["MarkdownIntermediate", "MarkdownRendering", "DispatchModel", "TestSupport"]),

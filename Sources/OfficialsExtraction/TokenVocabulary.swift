@@ -28,18 +28,73 @@ final class TokenVocabulary: @unchecked Sendable {
         var table = ByteStringTable(capacity: 4096)
         var strings: [String] = []
         var facts: [Facts] = []
-        /// Per key: the lease (`generation`) that last met it, and its id in that lease's dispatch.
-        var seen: [UInt32] = []
-        var local: [Int32] = []
+        /// Per key: the lease (`generation`) that last met it, and its id in that lease's
+        /// dispatch (one array: a token reads both, and each array written was one more
+        /// uniqueness check per token).
+        var marks: [Mark] = []
+
+        struct Mark {
+            var seen: UInt32
+            var local: Int32
+        }
         var generation: UInt32 = 0
         /// Per key: a value one reader (`memoOwner`) computed from the key's bytes, plus one
         /// (0: not computed yet). See `DispatchTokens.memoized`.
         var memo: [UInt64] = []
         var memoOwner: UInt64 = 0
 
+        /// Ids of short keys (sixteen bytes or fewer: nearly all words of a French text and
+        /// numbers) by their bytes, direct-mapped: a hit answers with one load and compare,
+        /// where the table hashes, probes and compares the bytes in its arena (a hundred
+        /// instructions, for every word of every dispatch). Every key is in the table too;
+        /// the cache only remembers where.
+        var shortIDs = [ShortKey](repeating: ShortKey(), count: Storage.shortSlots)
+        static let shortSlots = 1024
+
+        struct ShortKey {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var length: Int32 = 0 // 0: empty
+            var id: Int32 = 0
+        }
+
         /// The vocabulary id of `u`, added (with its string and facts) if new.
         @inline(__always)
         mutating func intern(_ u: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let n = u.count
+            guard n > 0, n <= 16, let base = u.baseAddress else { return internInTable(u) }
+            let (low, high) = Self.packed(base, n)
+            let mixed = (low ^ high &* 0xC4CE_B9FE_1A85_EC53) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+            let slot = Int(truncatingIfNeeded: mixed >> 54) & (Self.shortSlots - 1)
+            let hit = shortIDs.withUnsafeBufferPointer { cache in
+                let k = cache[slot]
+                return k.length == Int32(n) && k.low == low && k.high == high ? k.id : -1
+            }
+            if hit >= 0 { return hit }
+            let id = internInTable(u)
+            shortIDs[slot] = ShortKey(low: low, high: high, length: Int32(n), id: id)
+            return id
+        }
+
+        /// The bytes of a key of one to sixteen bytes in two words, distinct for distinct keys
+        /// of the same length (every byte is in one of them), read without going past them:
+        /// overlapping loads from both ends.
+        @inline(__always)
+        static func packed(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64) {
+            let raw = UnsafeRawPointer(p)
+            if n >= 8 {
+                return (UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)),
+                        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)))
+            }
+            if n >= 4 {
+                return (UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+                    | UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))) << 32, 0)
+            }
+            return (UInt64(p[0]) | UInt64(p[n >> 1]) << 8 | UInt64(p[n - 1]) << 16, 0)
+        }
+
+        @inline(never)
+        mutating func internInTable(_ u: UnsafeBufferPointer<UInt8>) -> Int32 {
             let (id, inserted) = table.insert(u)
             if inserted {
                 strings.append(String(decoding: u, as: UTF8.self))
@@ -47,8 +102,7 @@ final class TokenVocabulary: @unchecked Sendable {
                                    nonName: Lexicon.nonNameTable.value(for: u) != nil,
                                    honorific: Lexicon.honorificTable.value(for: u) != nil,
                                    glued: u.count >= 9 ? Int32(Lexicon.gluedTable.value(for: u) ?? -1) : -1))
-                seen.append(0)
-                local.append(-1)
+                marks.append(Mark(seen: 0, local: -1))
                 memo.append(0)
             }
             return Int32(truncatingIfNeeded: id)
@@ -74,23 +128,22 @@ final class TokenVocabulary: @unchecked Sendable {
         @inline(__always)
         mutating func local(_ g: Int32, globals: inout [Int32]) -> Int32 {
             let i = Int(g)
-            if seen[i] == generation { return local[i] }
-            seen[i] = generation
+            if marks[i].seen == generation { return marks[i].local }
             let id = Int32(truncatingIfNeeded: globals.count)
-            local[i] = id
+            marks[i] = Mark(seen: generation, local: id)
             globals.append(g)
             return id
         }
 
         /// Key `g`'s id in the current dispatch, or nil if the dispatch has not met it.
         func localIfMet(_ g: Int32) -> Int32? {
-            seen[Int(g)] == generation ? local[Int(g)] : nil
+            marks[Int(g)].seen == generation ? marks[Int(g)].local : nil
         }
 
         /// Starts a dispatch: no key is met in it yet.
         mutating func begin() {
             if generation == UInt32.max {
-                for i in seen.indices { seen[i] = 0 }
+                for i in marks.indices { marks[i].seen = 0 }
                 generation = 0
             }
             generation += 1
@@ -108,8 +161,7 @@ final class TokenVocabulary: @unchecked Sendable {
         data.initialize(to: Storage())
         data.pointee.strings.reserveCapacity(4096)
         data.pointee.facts.reserveCapacity(4096)
-        data.pointee.seen.reserveCapacity(4096)
-        data.pointee.local.reserveCapacity(4096)
+        data.pointee.marks.reserveCapacity(4096)
         data.pointee.memo.reserveCapacity(4096)
     }
 

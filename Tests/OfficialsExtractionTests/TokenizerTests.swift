@@ -1,5 +1,6 @@
 import Testing
 import DispatchModel
+import TestSupport
 @testable import OfficialsExtraction
 
 @Suite struct TokenizerTests {
@@ -85,6 +86,34 @@ import DispatchModel
 
     /// `withKeys` reads each key's bytes as `withKeyBytes` does, in a vocabulary warm with
     /// other dispatches' keys (so a key's id in the dispatch is not its id there).
+    /// The cache of short keys in front of the vocabulary's table answers what the table
+    /// does: words of every length around its limits (7, 8, 16, 17 bytes), many more than its
+    /// slots (so slots are taken over), words alike but for one byte at either end, met again
+    /// in shuffled order.
+    @Test func shortKeyCacheAnswersAsTheTable() {
+        let v = TokenVocabulary()
+        var rng = SeededRandom(seed: 67)
+        var words: [[UInt8]] = []
+        for n in 1...20 {
+            for k in 0..<300 {
+                var w = (0..<n).map { _ in UInt8(0x61 + rng.below(26)) }
+                if k % 3 == 0 { w[0] = 0x61 }
+                if k % 5 == 0 { w[n - 1] = 0x7A }
+                words.append(w)
+            }
+        }
+        var ids: [[UInt8]: Int32] = [:]
+        for round in 0..<3 {
+            for w in (round == 0 ? words : words.shuffled(using: &rng)) {
+                let id = w.withUnsafeBufferPointer { v.data.pointee.intern($0) }
+                if let known = ids[w] { #expect(id == known, "\(w)") } else { ids[w] = id }
+                let stored = v.data.pointee.table.withBytes(Int(id)) { Array($0) }
+                #expect(stored == w)
+            }
+        }
+        #expect(v.data.pointee.table.count == ids.count)
+    }
+
     @Test func keyBytesViewMatchesWithKeyBytes() {
         _ = DispatchTokens(texts: ["Le Secrétairegénéral Tô Lâm, vice-président, à Hanoï, 15 km²."])
         let tokens = DispatchTokens(texts: ["M. Nguyen, ministre, à Hanoï le 15 mai.", "Đặng et Œuvre."])
