@@ -3,11 +3,15 @@
 /// both.
 public protocol ByteSink: ~Copyable {
     mutating func append(bytes: UnsafeBufferPointer<UInt8>)
+    mutating func append(byte: UInt8)
 }
 
 extension Array: ByteSink where Element == UInt8 {
     @inlinable @inline(__always)
     public mutating func append(bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+
+    @inlinable @inline(__always)
+    public mutating func append(byte: UInt8) { append(byte) }
 }
 
 /// A page's bytes while it is rendered: a pointer, a count and a capacity, appended to with an
@@ -74,6 +78,9 @@ public struct ByteBuffer: ~Copyable, ByteSink {
     }
 
     @inlinable @inline(__always)
+    public mutating func append(byte: UInt8) { append(byte) }
+
+    @inlinable @inline(__always)
     public mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append(bytes: $0) }
     }
@@ -99,6 +106,11 @@ public struct ByteBuffer: ~Copyable, ByteSink {
     public mutating func removeLast(_ k: Int) {
         precondition(k >= 0 && k <= count, "cannot remove more bytes than there are")
         length -= k
+    }
+
+    /// The bytes as text (valid UTF-8 is kept as it is; anything else is repaired).
+    public var string: String {
+        String(decoding: UnsafeBufferPointer(start: base, count: length), as: UTF8.self)
     }
 
     /// The bytes as an array (one copy, at the end of a page).

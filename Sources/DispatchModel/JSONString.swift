@@ -23,53 +23,63 @@ public enum JSONString {
     }
 
     /// `quote(s)` appended to a byte buffer.
-    public static func appendQuoted(_ s: String?, to out: inout [UInt8]) {
-        guard let s else { out.append(contentsOf: "null".utf8); return }
-        out.append(0x22)
+    @inlinable
+    public static func appendQuoted<Sink: ByteSink & ~Copyable>(_ s: String?, to out: inout Sink) {
+        guard let s else { appendLiteral("null", to: &out); return }
+        out.append(byte: 0x22)
         append(s, to: &out)
-        out.append(0x22)
+        out.append(byte: 0x22)
+    }
+
+    @inlinable @inline(__always)
+    static func appendLiteral<Sink: ByteSink & ~Copyable>(_ t: StaticString, to out: inout Sink) {
+        t.withUTF8Buffer { out.append(bytes: $0) }
+    }
+
+    /// `\uXXXX` of `v`.
+    @inlinable
+    static func appendHex<Sink: ByteSink & ~Copyable>(_ v: UInt32, to bytes: inout Sink) {
+        bytes.append(byte: 0x5C); bytes.append(byte: 0x75) // \u
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let d = UInt8((v >> UInt32(shift)) & 0xF)
+            bytes.append(byte: d < 10 ? 0x30 + d : 0x61 + d - 10)
+        }
     }
 
     /// The escaped text (without quotes) appended to a byte buffer.
-    public static func append(_ s: String, to bytes: inout [UInt8]) {
+    @inlinable
+    public static func append<Sink: ByteSink & ~Copyable>(_ s: String, to bytes: inout Sink) {
         var s = s
         s.withUTF8 { u in
             let n = u.count
             var i = 0
-            func hex(_ v: UInt32) {
-                bytes.append(0x5C); bytes.append(0x75) // \u
-                for shift in stride(from: 12, through: 0, by: -4) {
-                    let d = UInt8((v >> UInt32(shift)) & 0xF)
-                    bytes.append(d < 10 ? 0x30 + d : 0x61 + d - 10)
-                }
-            }
             while i < n {
                 // Bytes that are copied as they are (nearly all), a run at a time.
                 let run = i + sitegen_scan_json(u.baseAddress! + i, n - i)
                 if run > i {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<run]))
+                    bytes.append(bytes: UnsafeBufferPointer(rebasing: u[i..<run]))
                     i = run
                     continue
                 }
                 let b = u[i]
                 switch b {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                case 0x09: bytes.append(0x5C); bytes.append(0x74)
-                case 0x3C, 0x3E, 0x26: hex(UInt32(b))
+                case 0x22: bytes.append(byte: 0x5C); bytes.append(byte: 0x22)
+                case 0x5C: bytes.append(byte: 0x5C); bytes.append(byte: 0x5C)
+                case 0x0A: bytes.append(byte: 0x5C); bytes.append(byte: 0x6E)
+                case 0x0D: bytes.append(byte: 0x5C); bytes.append(byte: 0x72)
+                case 0x09: bytes.append(byte: 0x5C); bytes.append(byte: 0x74)
+                case 0x3C, 0x3E, 0x26: appendHex(UInt32(b), to: &bytes)
                 // C0 controls and DEL; below, C1 controls (C2 80–9F), U+2028/2029
                 // (E2 80 A8/A9), the BOM (EF BB BF) and U+FFFE/FFFF (EF BF BE/BF): JSON
                 // accepts the last ones raw, but YAML (the intermediate's front matter)
                 // refuses or drops them, and a `<script>` must never see 2028/2029.
-                case 0..<0x20, 0x7F: hex(UInt32(b))
+                case 0..<0x20, 0x7F: appendHex(UInt32(b), to: &bytes)
                 case 0xC2 where i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F:
-                    hex(UInt32(u[i + 1])); i += 1
+                    appendHex(UInt32(u[i + 1]), to: &bytes); i += 1
                 case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9),
                      0xEF where i + 2 < n && ((u[i + 1] == 0xBB && u[i + 2] == 0xBF) || (u[i + 1] == 0xBF && u[i + 2] >= 0xBE)):
-                    hex(UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)); i += 2
-                default: bytes.append(b)
+                    appendHex(UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F), to: &bytes); i += 2
+                default: bytes.append(byte: b)
                 }
                 i += 1
             }

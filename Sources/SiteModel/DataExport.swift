@@ -31,8 +31,7 @@ public struct DataExport: Sendable {
     /// which records joined into a string, then copied to bytes, held several times over.
     func dispatchesBytes() -> [UInt8] {
         guard !site.articles.isEmpty else { return Array("[]\n".utf8) }
-        var s: [UInt8] = []
-        s.reserveCapacity(site.articles.count * 1200)
+        var s = ByteBuffer(capacity: site.articles.count * 1200)
         func raw(_ t: StaticString) { s.append(literal: t) }
         func q(_ t: String?) { JSONString.appendQuoted(t, to: &s) }
         raw("[\n")
@@ -61,7 +60,7 @@ public struct DataExport: Sendable {
             raw("]}")
         }
         raw("\n]\n")
-        return s
+        return s.bytes
     }
 
     public func officials() -> String { String(decoding: officialsBytes(), as: UTF8.self) }
@@ -70,10 +69,10 @@ public struct DataExport: Sendable {
     /// joined as strings, cost more than the rest of the file.
     func officialsBytes() -> [UInt8] {
         guard !site.people.isEmpty else { return Array("[]\n".utf8) }
-        var s: [UInt8] = []
+        var s = ByteBuffer(capacity: site.people.count * 1500)
         func raw(_ t: StaticString) { s.append(literal: t) }
         func q(_ t: String?) { JSONString.appendQuoted(t, to: &s) }
-        func int(_ n: Int) { s.append(contentsOf: String(n).utf8) }
+        func int(_ n: Int) { s.append(utf8: String(n)) }
         func list<C: Collection>(_ items: C, _ each: (C.Element) -> Void) {
             var first = true
             for item in items {
@@ -103,7 +102,7 @@ public struct DataExport: Sendable {
             raw("]}")
         }
         raw("\n]\n")
-        return s
+        return s.bytes
     }
 
     public func tags() -> String {
@@ -213,7 +212,7 @@ public enum SearchWords {
                 place.withUTF8 { TextFolding.appendKey($0, to: &folded) }
                 folded.withUnsafeBufferPointer { w.addRuns(ofFolded: $0, tokens) }
             }
-            return String(decoding: w.out, as: UTF8.self)
+            return w.out.string
         }
 
         /// The distinct words of one dispatch's tokens (`words(tokens:place:)`). A word that is
@@ -222,20 +221,21 @@ public enum SearchWords {
         /// (parts of `vice-président`, glued tokens) go through a table of their own.
         /// The tokens are passed to each call, not kept: a struct holding them was copied
         /// (a dozen retains) on every call that read them from a mutating method.
-        struct TokenWords {
+        struct TokenWords: ~Copyable {
             /// Per key: 0 not met yet, 1 done (its words added), 2 punctuation that breaks a
             /// run, 3 punctuation whose folded text has a letter or digit (`²`).
             var state: [UInt8]
             /// Per key: the word with the key's bytes was added.
             var added: [Bool]
             var others = ByteStringTable()
-            var out: [UInt8] = []
+            /// The words, space-separated (appended a word at a time: a buffer of its own).
+            var out: ByteBuffer
             var folded: [UInt8] = []
 
             init(keyCount: Int) {
                 state = [UInt8](repeating: 0, count: keyCount)
                 added = [Bool](repeating: false, count: keyCount)
-                out.reserveCapacity(keyCount * 8)
+                out = ByteBuffer(capacity: keyCount * 8)
             }
 
             /// Whether `t` is punctuation that ends a run of touching tokens.
@@ -293,7 +293,7 @@ public enum SearchWords {
                 }
                 if word.count <= Collector.stopLength, Collector.stopTable.find(word) != nil { return }
                 if !out.isEmpty { out.append(0x20) }
-                out.append(contentsOf: word)
+                out.append(bytes: word)
             }
         }
 

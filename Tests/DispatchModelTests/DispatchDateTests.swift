@@ -138,6 +138,10 @@ import Testing
         for _ in 0..<3000 {
             let s = rng.text(from: pieces, count: 8)
             #expect(JSONString.quote(s) == reference(s), "\(Array(s.unicodeScalars))")
+            // The same into a data file's buffer.
+            var file = ByteBuffer(capacity: 16)
+            JSONString.appendQuoted(s, to: &file)
+            #expect(file.string == reference(s))
         }
     }
 
