@@ -27,8 +27,7 @@ public struct ByteWriter: Sendable {
     public mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
 
     public mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { buf in
+        s.withUTF8Bytes { buf in
             varint(UInt64(buf.count))
             bytes.append(contentsOf: buf)
         }

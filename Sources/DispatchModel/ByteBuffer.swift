@@ -154,3 +154,15 @@ public struct ByteBuffer: ~Copyable, ByteSink {
         capacity = next
     }
 }
+
+extension String {
+    /// `body` of the string's UTF-8 bytes, read in place. `withUTF8` needs a mutable copy of
+    /// the string (a retain and a release per call, for every text escaped on every page);
+    /// only a string without contiguous UTF-8 (bridged) is copied here.
+    @inlinable @inline(__always)
+    public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+}

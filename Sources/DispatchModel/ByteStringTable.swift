@@ -86,13 +86,11 @@ public struct ByteStringTable: Sendable {
 
     @discardableResult
     public mutating func insert(_ word: String) -> (id: Int, inserted: Bool) {
-        var word = word
-        return word.withUTF8 { insert($0) }
+        word.withUTF8Bytes { insert($0) }
     }
 
     public func find(_ word: String) -> Int? {
-        var word = word
-        return word.withUTF8 { find($0) }
+        word.withUTF8Bytes { find($0) }
     }
 
     /// String `id` as text.

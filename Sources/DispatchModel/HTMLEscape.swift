@@ -6,8 +6,7 @@ public enum HTMLEscape {
     /// bytes at a time by `sitegen_scan_html`: every text of every page goes through here).
     @inlinable
     public static func append<Sink: ByteSink & ~Copyable>(_ s: String, to out: inout Sink) {
-        var s = s
-        s.withUTF8 { u in
+        s.withUTF8Bytes { u in
             guard let base = u.baseAddress else { return }
             let n = u.count
             var run = 0
@@ -33,8 +32,7 @@ public enum HTMLEscape {
         // Text with nothing to escape (most short values: names, dates, URLs) is returned as
         // it is. French text has an apostrophe in nearly every sentence, so most texts have
         // something to escape.
-        var s = s
-        let plain = s.withUTF8 { u in !u.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 } }
+        let plain = s.withUTF8Bytes { u in !u.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 } }
         if plain { return s }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 32)

@@ -49,8 +49,7 @@ public enum JSONString {
     /// The escaped text (without quotes) appended to a byte buffer.
     @inlinable
     public static func append<Sink: ByteSink & ~Copyable>(_ s: String, to bytes: inout Sink) {
-        var s = s
-        s.withUTF8 { u in
+        s.withUTF8Bytes { u in
             let n = u.count
             var i = 0
             while i < n {

@@ -48,8 +48,7 @@ public struct StableHasher: Sendable {
     }
 
     public mutating func combine(_ s: String) {
-        var s = s
-        s.withUTF8 { combine(buffer: UnsafeRawBufferPointer($0)) }
+        s.withUTF8Bytes { combine(buffer: UnsafeRawBufferPointer($0)) }
         combine(byte: 0xFF) // separator: ("ab", "c") != ("a", "bc"); 0xFF never occurs in UTF-8
     }
 

@@ -13,8 +13,7 @@ public enum TextFolding {
     }
 
     static func fold(_ s: String, lowercase: Bool) -> String {
-        var s = s
-        return s.withUTF8 { src -> String in
+        return s.withUTF8Bytes { src -> String in
             var out = [UInt8]()
             out.reserveCapacity(src.count)
             let changed = forEachFoldedByte(src, lowercase: lowercase) { out.append($0) }

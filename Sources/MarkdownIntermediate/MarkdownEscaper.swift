@@ -35,8 +35,7 @@ public enum MarkdownEscaper {
     /// `escape(text)`'s bytes appended to `out` (the article body is built as bytes for
     /// cmark, with no `String` per paragraph).
     public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { u in
+        text.withUTF8Bytes { u in
             let base = out.count
             out.reserveCapacity(base + u.count + u.count / 16 + 4)
             var atStart = true          // no visible character written yet

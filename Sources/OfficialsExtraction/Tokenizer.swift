@@ -90,8 +90,7 @@ struct TokenKeys {
     }
 
     mutating func intern(_ s: String) -> Int32 {
-        var s = s
-        return s.withUTF8 { intern($0) }
+        s.withUTF8Bytes { intern($0) }
     }
 
     subscript(_ id: Int32) -> String { vocab.pointee.strings[Int(globals[Int(id)])] }

@@ -458,8 +458,7 @@ public enum LinkCheck {
     }
 
     static func isExternal(_ link: String) -> Bool {
-        var link = link
-        return link.withUTF8 { isExternal($0) }
+        link.withUTF8Bytes { isExternal($0) }
     }
 
     static func normalize(_ path: String) -> String? {

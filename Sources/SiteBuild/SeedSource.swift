@@ -138,8 +138,7 @@ enum ControlCharacters {
     /// Whether `s` has a forbidden character, on its bytes (every text of every dispatch is
     /// checked): C0 controls are single bytes, U+FFFE and U+FFFF are `EF BF BE`/`EF BF BF`.
     static func hasForbidden(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { u in
+        return s.withUTF8Bytes { u in
             guard let base = u.baseAddress else { return false }
             let raw = UnsafeRawPointer(base)
             let n = u.count
@@ -181,17 +180,19 @@ enum ControlCharacters {
 
     /// Cleans every text field of a dispatch; returns how many characters were removed.
     static func clean(_ d: inout Dispatch) -> Int {
-        // Nearly always clean: check before rebuilding any list.
-        var texts = [d.title, d.place, d.agency, d.dateline, d.lead, d.signOff].compactMap { $0 }
-        for b in d.body {
-            switch b {
-            case .paragraph(let p): texts.append(p)
-            case .caption(let c): texts.append(c.text); if let cr = c.credit { texts.append(cr) }
+        // Nearly always clean: check each text in place before rebuilding any list (an array
+        // of every text of every dispatch, to check, cost a retain and release per text).
+        func dirty(_ s: String?) -> Bool { s.map(hasForbidden) ?? false }
+        let found = dirty(d.title) || dirty(d.place) || dirty(d.agency) || dirty(d.dateline) || dirty(d.lead) || dirty(d.signOff)
+            || d.body.contains { b in
+                switch b {
+                case .paragraph(let p): return hasForbidden(p)
+                case .caption(let c): return hasForbidden(c.text) || dirty(c.credit)
+                }
             }
-        }
-        for o in d.officials { texts.append(o.name); if let r = o.role { texts.append(r) } }
-        for t in d.tags { texts.append(t.name) }
-        guard texts.contains(where: hasForbidden) else { return 0 }
+            || d.officials.contains { hasForbidden($0.name) || dirty($0.role) }
+            || d.tags.contains { hasForbidden($0.name) }
+        guard found else { return 0 }
         var n = 0
         d.title = clean(d.title, &n)
         d.place = clean(d.place, &n)

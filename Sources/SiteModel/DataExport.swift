@@ -208,8 +208,7 @@ public enum SearchWords {
             }
             if let place {
                 folded.removeAll(keepingCapacity: true)
-                var place = place
-                place.withUTF8 { TextFolding.appendKey($0, to: &folded) }
+                place.withUTF8Bytes { TextFolding.appendKey($0, to: &folded) }
                 folded.withUnsafeBufferPointer { w.addRuns(ofFolded: $0, tokens) }
             }
             return w.out.string
@@ -299,9 +298,9 @@ public enum SearchWords {
 
         /// The words of a dispatch's own text: `searchWords` when computed, else the text.
         public mutating func addText(of d: Dispatch) {
-            if var words = d.searchWords {
+            if let words = d.searchWords {
                 // Already folded words, one space between them.
-                words.withUTF8 { addWords(ofFolded: $0) }
+                words.withUTF8Bytes { addWords(ofFolded: $0) }
                 return
             }
             add(d.title)
@@ -311,8 +310,7 @@ public enum SearchWords {
         }
 
         public mutating func add(_ text: String) {
-            var text = text
-            text.withUTF8 { add(bytes: $0) }
+            text.withUTF8Bytes { add(bytes: $0) }
         }
 
         /// The words of UTF-8 text not folded yet.

@@ -194,8 +194,7 @@ public struct OutputWriter: Sendable {
     /// One pass over the bytes (every file of a build is checked; splitting the path into
     /// substrings was a percent of a build).
     static func isSafePath(_ p: String) -> Bool {
-        var p = p
-        return p.withUTF8 { u -> Bool in
+        return p.withUTF8Bytes { u -> Bool in
             if u.isEmpty || u.count > 1024 { return false }
             var start = 0 // first byte of the current component
             for i in 0...u.count {

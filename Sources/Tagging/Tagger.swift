@@ -163,7 +163,15 @@ public struct Tagger: Sendable {
             let tag = Tag(name: place, kind: .place)
             if !found.contains(tag) { found.set(tag, TextFolding.key(place)) }
         }
-        return found.entries.sorted { ($0.tag.kind, $0.key, $0.tag.name) < ($1.tag.kind, $1.key, $1.tag.name) }.map(\.tag)
+        // Indices sorted, the entries compared in place: sorting the entries themselves
+        // moved them, and comparing tuples of their strings copied the strings, a retain and a
+        // release each.
+        let e = found.entries
+        return e.indices.sorted { a, b in
+            if e[a].tag.kind != e[b].tag.kind { return e[a].tag.kind < e[b].tag.kind }
+            if e[a].key != e[b].key { return e[a].key < e[b].key }
+            return e[a].tag.name < e[b].tag.name
+        }.map { e[$0].tag }
     }
 
     /// Acronyms introduced as `Nom complet (ABC)`: 2–8 capital letters in parentheses.

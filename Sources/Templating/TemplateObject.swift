@@ -11,7 +11,15 @@ import DispatchModel
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     /// One array of entries, not one per field: a page makes dozens of small objects (a
     /// tag's link, an official's), and three arrays were three allocations each.
-    private var entries: [(hash: UInt64, key: String, value: TemplateValue)] = []
+    /// A struct, not a tuple: an array of tuples is copied and destroyed through the
+    /// runtime's generic tuple witnesses, element by element.
+    private struct Entry {
+        var hash: UInt64
+        var key: String
+        var value: TemplateValue
+    }
+
+    private var entries: [Entry] = []
 
     public init() {}
 
@@ -26,8 +34,7 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     static func hash(_ key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { ByteStringTable.hash($0) }
+        key.withUTF8Bytes { ByteStringTable.hash($0) }
     }
 
     private func index(of key: String, hash: UInt64) -> Int? {
@@ -48,7 +55,7 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
             if let i = index(of: key, hash: h) {
                 if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
             } else if let newValue {
-                entries.append((h, key, newValue))
+                entries.append(Entry(hash: h, key: key, value: newValue))
             }
         }
     }
