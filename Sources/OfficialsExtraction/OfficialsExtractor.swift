@@ -128,7 +128,7 @@ private struct Scan {
             let key = keyOf(toks, a.range)
             if let reg = registry, let ei = reg.entryIndex(key: key, role: a.role), reg.entries[ei].exclude { continue }
             let identity = registry?.identityKey(forFolded: key) ?? key
-            let name = a.range.map { tokens.text(a.doc, toks[$0]) }.joined(separator: " ")
+            let name = tokens.joinedText(a.doc, toks, a.range)
             let accents = a.range.reduce(0) { $0 + Int(toks[$1].accents) }
             if let i = index[identity] {
                 people[i].see(name, accents)
@@ -156,7 +156,7 @@ private struct Scan {
                     for k in 0..<pk.count where toks[s + k].key != pk[k] { ok = false; break }
                     if ok {
                         let acc = (s..<(s + pk.count)).reduce(0) { $0 + Int(toks[$1].accents) }
-                        people[pi].see((s..<(s + pk.count)).map { tokens.text(d, toks[$0]) }.joined(separator: " "), acc)
+                        people[pi].see(tokens.joinedText(d, toks, s..<(s + pk.count)), acc)
                         people[pi].count += 1
                         break
                     }
@@ -247,7 +247,7 @@ private struct Scan {
         return best
     }
 
-    func keyOf(_ t: [Token], _ r: Range<Int>) -> String { r.map { key(t[$0]) }.joined(separator: " ") }
+    func keyOf(_ t: [Token], _ r: Range<Int>) -> String { tokens.joinedKeys(t, r) }
     func keyIDs(_ t: [Token], _ r: Range<Int>) -> [Int32] { t[r].map(\.key) }
 
     /// Where the person's name starts inside a capitalised run that may begin with the end

@@ -195,6 +195,31 @@ struct TokenizedTexts {
     }
 
     func key(_ t: Token) -> String { keys[t.key] }
+
+    /// `r.map { text(d, toks[$0]) }.joined(separator: " ")` as one string built from the
+    /// bytes, with no string per token (every name and role found is made this way).
+    func joinedText(_ d: Int, _ toks: [Token], _ r: Range<Int>) -> String {
+        var out: [UInt8] = []
+        sources[d].withUnsafeBufferPointer { src in
+            for i in r {
+                if i > r.lowerBound { out.append(0x20) }
+                let t = toks[i]
+                if t.kind == .word { out.append(contentsOf: UnsafeBufferPointer(rebasing: src[Int(t.start)..<Int(t.end)])) }
+                else { keys.withBytes(t.key) { out.append(contentsOf: $0) } }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `r.map { key(toks[$0]) }.joined(separator: " ")`, built from the keys' bytes.
+    func joinedKeys(_ toks: [Token], _ r: Range<Int>) -> String {
+        var out: [UInt8] = []
+        for i in r {
+            if i > r.lowerBound { out.append(0x20) }
+            keys.withBytes(toks[i].key) { out.append(contentsOf: $0) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 /// Splits text into tokens in one pass over its scalars; no regular expressions.

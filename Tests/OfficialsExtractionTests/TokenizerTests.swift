@@ -114,6 +114,18 @@ import TestSupport
         #expect(v.data.pointee.table.count == ids.count)
     }
 
+    /// Names and their keys joined from bytes read as the tokens' strings joined.
+    @Test func joinedTextAndKeysAreTheTokensJoined() {
+        let t = TokenizedTexts(["Le Premier ministre Phạm Minh Chính, l’ambassadeur TranKim (PCV) à 15h30 – Hà Nội."])
+        let toks = t.docs[0]
+        for a in 0...toks.count {
+            for b in a...toks.count {
+                #expect(t.joinedText(0, toks, a..<b) == (a..<b).map { t.text(0, toks[$0]) }.joined(separator: " "))
+                #expect(t.joinedKeys(toks, a..<b) == (a..<b).map { t.key(toks[$0]) }.joined(separator: " "))
+            }
+        }
+    }
+
     @Test func keyBytesViewMatchesWithKeyBytes() {
         _ = DispatchTokens(texts: ["Le Secrétairegénéral Tô Lâm, vice-président, à Hanoï, 15 km²."])
         let tokens = DispatchTokens(texts: ["M. Nguyen, ministre, à Hanoï le 15 mai.", "Đặng et Œuvre."])
