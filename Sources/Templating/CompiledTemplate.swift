@@ -153,6 +153,11 @@ struct CompiledTemplate: Sendable {
                     return
                 }
             }
+            // Text, nearly every value, is written from the value itself (no copy of its string).
+            if case .text(let text) = value {
+                if escaped { Self.escape(text, ctx.escaping, into: &out) } else { out.append(utf8: text) }
+                return
+            }
             let text = Self.text(of: value)
             if escaped { Self.escape(text, ctx.escaping, into: &out) } else { out.append(utf8: text) }
         case .section:
