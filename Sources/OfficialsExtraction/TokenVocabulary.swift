@@ -38,10 +38,14 @@ final class TokenVocabulary: @unchecked Sendable {
             var local: Int32
         }
         var generation: UInt32 = 0
-        /// Per key: a value one reader (`memoOwner`) computed from the key's bytes, plus one
-        /// (0: not computed yet). See `DispatchTokens.memoized`.
+        /// Per key, two values (`memo[2 * key + slot]`), each computed from the key's bytes by
+        /// the reader that owns its slot (`memoOwners`), plus one (0: not computed yet). See
+        /// `DispatchTokens.memoized`. Two slots: the tagger and the search words each keep
+        /// theirs across dispatches.
         var memo: [UInt64] = []
-        var memoOwner: UInt64 = 0
+        var memoOwners: (UInt64, UInt64) = (0, 0)
+        /// The slot a third reader takes (its values forgotten first).
+        var memoVictim = 0
 
         /// Ids of short keys (sixteen bytes or fewer: nearly all words of a French text and
         /// numbers) by their bytes, direct-mapped: a hit answers with one load and compare,
@@ -104,24 +108,35 @@ final class TokenVocabulary: @unchecked Sendable {
                                    glued: u.count >= 9 ? Int32(Lexicon.gluedTable.value(for: u) ?? -1) : -1))
                 marks.append(Mark(seen: 0, local: -1))
                 memo.append(0)
+                memo.append(0)
             }
             return Int32(truncatingIfNeeded: id)
         }
 
-        /// `compute(bytes of key g)` for `owner`, computed once per vocabulary; another
-        /// owner's values are forgotten first.
+        /// `compute(bytes of key g)` for `owner`, computed once per vocabulary; a third owner
+        /// takes the slot of one of the two others, whose values are forgotten.
         @inline(__always)
         mutating func memoized(_ owner: UInt64, _ g: Int32, _ compute: (UnsafeBufferPointer<UInt8>) -> UInt64) -> UInt64 {
-            if owner != memoOwner {
-                for i in memo.indices { memo[i] = 0 }
-                memoOwner = owner
-            }
-            let m = memo[Int(g)]
+            let slot: Int
+            if owner == memoOwners.0 { slot = 0 }
+            else if owner == memoOwners.1 { slot = 1 }
+            else { slot = takeMemoSlot(owner) }
+            let i = 2 * Int(g) + slot
+            let m = memo[i]
             if m != 0 { return m &- 1 }
             let v = table.withBytes(Int(g), compute)
             precondition(v != UInt64.max, "memoized values must not be UInt64.max")
-            memo[Int(g)] = v &+ 1
+            memo[i] = v &+ 1
             return v
+        }
+
+        @inline(never)
+        mutating func takeMemoSlot(_ owner: UInt64) -> Int {
+            let slot = memoVictim
+            memoVictim ^= 1
+            for i in stride(from: slot, to: memo.count, by: 2) { memo[i] = 0 }
+            if slot == 0 { memoOwners.0 = owner } else { memoOwners.1 = owner }
+            return slot
         }
 
         /// Key `g`'s id in the current dispatch, numbered in `globals` if first met.
@@ -162,7 +177,7 @@ final class TokenVocabulary: @unchecked Sendable {
         data.pointee.strings.reserveCapacity(4096)
         data.pointee.facts.reserveCapacity(4096)
         data.pointee.marks.reserveCapacity(4096)
-        data.pointee.memo.reserveCapacity(4096)
+        data.pointee.memo.reserveCapacity(2 * 4096)
     }
 
     deinit {

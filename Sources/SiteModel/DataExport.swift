@@ -165,6 +165,16 @@ public enum SearchWords {
 
         static let stopLength = SearchIndex.stopWords.map(\.utf8.count).max() ?? 0
 
+        /// This collector's values in the tokens' vocabulary (`keyFacts`).
+        static let memoOwner = TokenMemoOwner()
+
+        /// Of a key's bytes: 1 if all are word bytes (`a-z0-9`: the key is one search word),
+        /// 2 if it is a stop word.
+        @Sendable static func keyFacts(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            guard b.allSatisfy(isWordByte) else { return 0 }
+            return b.count <= stopLength && stopTable.find(b) != nil ? 3 : 1
+        }
+
         /// The distinct words of a dispatch's own text (title, place, paragraphs, captions),
         /// space-separated in order of first occurrence: `Dispatch.searchWords`.
         public static func words(of d: Dispatch) -> String {
@@ -257,9 +267,18 @@ public enum SearchWords {
                 guard state[Int(t.key)] == 0 else { return }
                 state[Int(t.key)] = 1
                 let b = keys[t.key]
-                if t.kind == .word, b.allSatisfy(Collector.isWordByte) {
-                    add(b, key: t.key, tokens)
-                    return
+                if t.kind == .word {
+                    // Whether the key is one word, and a stop word, depends on its bytes
+                    // only: found once per worker's vocabulary, not once per dispatch.
+                    let facts = tokens.memoized(Collector.memoOwner, t.key, Collector.keyFacts)
+                    if facts & 1 != 0 {
+                        if b.count >= 2, facts & 2 == 0, !added[Int(t.key)] {
+                            added[Int(t.key)] = true
+                            if !out.isEmpty { out.append(0x20) }
+                            out.append(bytes: b)
+                        }
+                        return
+                    }
                 }
                 folded.removeAll(keepingCapacity: true)
                 if t.kind == .number { TextFolding.appendKey(b, to: &folded) } else { folded.append(contentsOf: b) }

@@ -144,8 +144,16 @@ import TestSupport
         let first = tokens.memoized(a, le) { u in calls += 1; return UInt64(u.count) }
         let again = tokens.memoized(a, le) { _ in calls += 1; return 99 }
         #expect(first == 2 && again == 2 && calls == 1)
+        // Two owners keep their values side by side (the tagger and the search words).
         #expect(tokens.memoized(b, le) { _ in calls += 1; return 7 } == 7)
-        #expect(tokens.memoized(a, le) { _ in calls += 1; return 5 } == 5)   // b's turn forgot a's values
-        #expect(calls == 3)
+        #expect(tokens.memoized(a, le) { _ in calls += 1; return 5 } == 2)
+        #expect(calls == 2)
+        // A third takes the slot of the one that took its slot first (a), forgetting its values.
+        let c = TokenMemoOwner()
+        #expect(tokens.memoized(c, le) { _ in calls += 1; return 9 } == 9)
+        #expect(tokens.memoized(b, le) { _ in calls += 1; return 8 } == 7)
+        #expect(tokens.memoized(a, le) { _ in calls += 1; return 5 } == 5)
+        #expect(tokens.memoized(c, le) { _ in calls += 1; return 4 } == 9)
+        #expect(calls == 4)
     }
 }
